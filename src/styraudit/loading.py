@@ -1,0 +1,142 @@
+"""Loading a case file: YAML with positions, then the model, then the references between ids."""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import InputError, Problem, input_error
+from .limits import DEFAULT_LIMITS, Limits
+from .model.case import Case
+from .refs import defined_ids, references, suggest
+from .yamlload import YamlDocument, load_file
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    """A validated case together with the document it came from, for locations."""
+
+    case: Case
+    doc: YamlDocument
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+
+def load_case(path: str, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadedCase:
+    """Load, validate and cross-check one case file; raises InputError listing every problem found."""
+    return validate_document(load_file(path, display, limits))
+
+
+def validate_document(doc: YamlDocument) -> LoadedCase:
+    """Validate parsed YAML as a case file."""
+    if not isinstance(doc.data, dict):
+        found = "an empty file" if doc.data in (None, "") else f"a {type(doc.data).__name__}"
+        raise input_error(
+            doc.locate(()),
+            f"a case file is a mapping of keys, but this is {found}",
+            "start from `styraudit init` for a commented example",
+            "schema",
+        )
+    try:
+        case = Case.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError([_problem(doc, error) for error in exc.errors(include_url=False)]) from None
+    problems = check_references(case, doc)
+    if problems:
+        raise InputError(problems)
+    return LoadedCase(case, doc)
+
+
+def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
+    """Duplicate ids, and references to ids that are not defined or are of the wrong kind."""
+    problems: list[Problem] = []
+    kinds: dict[str, str] = {}
+    for ident, kind, path in defined_ids(case):
+        if ident in kinds:
+            problems.append(
+                Problem(
+                    doc.locate(path),
+                    f"the id {ident!r} is defined twice",
+                    "every id in a case file must be unique, across all sections",
+                    "duplicate-id",
+                )
+            )
+        kinds.setdefault(ident, kind)
+    for ident, allowed, path in references(case):
+        if kinds.get(ident) in allowed:
+            continue
+        wanted = " or ".join(allowed)
+        if ident in kinds:
+            message = f"{ident!r} is a {kinds[ident]}, but a {wanted} is expected here"
+            hint = f"name a {wanted} id"
+        else:
+            message = f"unknown {wanted} id {ident!r}"
+            hint = suggest(ident, [i for i, k in kinds.items() if k in allowed]) or "define it first, or check the spelling"
+        problems.append(Problem(doc.locate(path), message, hint, "unknown-id"))
+    return problems
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
+    """Keep the loc entries that index real data; drop pydantic's union and function tags."""
+    path: list[str | int] = []
+    for item in loc:
+        if (isinstance(data, dict) and item in data) or (isinstance(data, list) and isinstance(item, int) and 0 <= item < len(data)):
+            data = data[item]
+        elif isinstance(data, dict) and isinstance(item, str) and item == loc[-1]:
+            path.append(item)  # a missing or unknown key: keep it so the message can name it
+            break
+        else:
+            continue
+        path.append(item)
+    return tuple(path)
+
+
+def _model_at(path: Path) -> type[BaseModel] | None:
+    model: Any = Case
+    for item in path:
+        if isinstance(item, int):
+            continue
+        field = model.model_fields.get(item) if isinstance(model, type) and issubclass(model, BaseModel) else None
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _problem(doc: YamlDocument, error: Any) -> Problem:
+    path = _data_path(doc.data, error["loc"])
+    kind, message, hint = error["type"], error["msg"], ""
+    if kind == "extra_forbidden":
+        key = str(path[-1])
+        model = _model_at(path[:-1])
+        allowed = sorted(model.model_fields) if model else []
+        message = f"unknown key {key!r}"
+        hint = suggest(key, allowed) or (f"allowed keys here: {', '.join(allowed)}" if allowed else "remove it")
+        return Problem(doc.locate(path, key=True), message, hint, "unknown-key")
+    if kind == "missing":
+        key = str(path[-1]) if path else "?"
+        return Problem(doc.locate(path[:-1]), f"missing required key {key!r}", f"add `{key}:` here", "missing-key")
+    if kind == "enum":
+        expected = error.get("ctx", {}).get("expected", "")
+        hint = suggest(str(error.get("input")), [e.strip(" '") for e in expected.replace(" or ", ",").split(",")])
+    elif kind in ("impossible_date", "partial_date", "date_order"):
+        hint = "dates are written YYYY-MM-DD (or YYYY-MM, YYYY when the source gives no more)"
+    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "the file"
+    return Problem(doc.locate(path), f"{where}: {message}", hint, "schema")

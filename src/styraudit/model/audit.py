@@ -1,0 +1,73 @@
+"""The audit itself, present when the file is an audit rather than a self-check; and waivers."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from .base import Id, PartialDate, StrictModel, Text, ref
+
+
+class Answer(str, Enum):
+    """The four answers to an audit question."""
+
+    yes = "yes"
+    partly = "partly"
+    no = "no"
+    cannot_assess = "cannot_assess"
+
+
+class AuditQuestion(StrictModel):
+    id: Id
+    text: Text
+    criteria: list[Id] = Field(min_length=1)
+
+
+class Author(StrictModel):
+    name: Text
+    title: str | None = None
+    part: str | None = None
+
+
+class Override(StrictModel):
+    """The auditor's own answer to a question, replacing the drafted one; the motivation is required."""
+
+    question: Id
+    answer: Answer
+    motivation: Text
+
+
+class Method(StrictModel):
+    description: str | None = None
+    documents_analysed: list[Text] = Field(default_factory=list)
+
+
+class Audit(StrictModel):
+    title: Text
+    reference: str | None = None
+    office: str | None = None
+    background: list[Text] = Field(default_factory=list)
+    reason: str | None = None
+    purpose: Text
+    questions: list[AuditQuestion] = Field(min_length=1)
+    audited_bodies: list[ref("body")] = Field(default_factory=list)
+    delimitations: list[Text] = Field(default_factory=list)
+    criteria_text: list[Text] = Field(default_factory=list)
+    method: Method | None = None
+    quality_assurance: str | None = None
+    authors: list[Author] = Field(default_factory=list)
+    place: str | None = None
+    date: PartialDate | None = None
+    reference_date: PartialDate | None = None
+    overrides: list[Override] = Field(default_factory=list)
+
+
+class Waiver(StrictModel):
+    """An accepted deviation from a criterion: who decided, why, and until when."""
+
+    criterion: Id
+    scope: str | None = None
+    motivation: Text
+    decided_by: Text
+    expires: PartialDate

@@ -1,0 +1,127 @@
+"""Building blocks of the case model: strict models, partial dates, periods and id references."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic_core import PydanticCustomError, core_schema
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class StrictModel(BaseModel):
+    """Every model refuses unknown keys: a misspelt key is an error, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the day, the month or only the year, as sources often give it ("i mars 2021")."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        match = _DATE.match(text.strip())
+        if not match:
+            raise PydanticCustomError(
+                "partial_date", "not a date: write YYYY-MM-DD, YYYY-MM or YYYY, got {text!r}", {"text": text}
+            )
+        year, month, day = (int(g) if g else 0 for g in match.groups())
+        if month and not 1 <= month <= 12:
+            raise PydanticCustomError(
+                "impossible_date", "impossible date {text}: there is no month {month}", {"text": text, "month": month}
+            )
+        if day and not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise PydanticCustomError(
+                "impossible_date", "impossible date {text}: the month has no day {day}", {"text": text, "day": day}
+            )
+        return cls(year, month, day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def earliest(self) -> date:
+        """The first day the date can mean."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> date:
+        """The last day the date can mean."""
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        return "-".join([f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p])
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._coerce, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def _coerce(cls, value: Any) -> PartialDate:
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, str | int):
+            return cls.parse(str(value))
+        raise PydanticCustomError("partial_date", "not a date: write YYYY-MM-DD, YYYY-MM or YYYY", {})
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {"type": "string", "pattern": _DATE.pattern, "examples": ["2023-10-23", "2021-03", "2022"]}
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a string field as a reference to an id defined elsewhere in the case."""
+
+    kinds: tuple[str, ...]
+
+
+def ref(*kinds: str) -> Any:
+    """An id reference to one of `kinds` (body, administration, role, group, document, interview, ...)."""
+    return Annotated[str, RefTo(kinds), Field(min_length=1)]
+
+
+ACTOR = ("body", "administration", "role", "group")
+SOURCE = ("document", "interview")
+Id = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö_.\-]*$")]
+Text = Annotated[str, Field(min_length=1)]
+SourceRef = ref(*SOURCE)
+ActorRef = ref(*ACTOR)
+BodyRef = ref("body")
+
+
+class Sourced(StrictModel):
+    """A fact: it names the documents and interviews it rests on."""
+
+    sources: list[SourceRef] = Field(default_factory=list)
+
+
+class Period(StrictModel):
+    """A span of time; the end may be open (ongoing)."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Period:
+        if self.end is not None and self.end.latest() < self.start.earliest():
+            raise PydanticCustomError(
+                "date_order",
+                "the period ends ({end}) before it starts ({start})",
+                {"end": str(self.end), "start": str(self.start)},
+            )
+        return self

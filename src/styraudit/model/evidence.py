@@ -1,0 +1,46 @@
+"""Evidence: the documents and interviews every fact rests on."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from .base import ACTOR, Id, PartialDate, StrictModel, Text, ref
+
+
+class DocumentKind(str, Enum):
+    protocol = "protocol"
+    plan = "plan"
+    annual_report = "annual_report"
+    report = "report"
+    presentation = "presentation"
+    directive = "directive"
+    decision = "decision"
+    minutes = "minutes"
+    steering_document = "steering_document"
+    audit_report = "audit_report"
+    other = "other"
+
+
+class Document(StrictModel):
+    id: Id
+    title: Text
+    kind: DocumentKind = DocumentKind.other
+    date: PartialDate | None = None
+    reference: str | None = None
+    author: ref(*ACTOR) | None = None
+
+
+class Interview(StrictModel):
+    """An interview, named by the role interviewed, never by the person."""
+
+    id: Id
+    role: ref(*ACTOR) | None = None
+    role_as_written: str | None = None
+    date: PartialDate | None = None
+
+
+class Evidence(StrictModel):
+    documents: list[Document] = Field(default_factory=list)
+    interviews: list[Interview] = Field(default_factory=list)

@@ -1,0 +1,201 @@
+"""The facts of a case: the initiative, decisions, mandates, reports, anchoring, analyses, goals."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from .base import ACTOR, Id, PartialDate, Period, Sourced, Text, ref
+
+
+class Purpose(Sourced):
+    text: Text
+
+
+class Initiative(Sourced):
+    """The governance initiative the case is about."""
+
+    name: Text
+    description: str | None = None
+    purposes: list[Purpose] = Field(default_factory=list)
+    period: Period | None = None
+    owner: ref("body") | None = None
+    lead: ref(*ACTOR) | None = None
+    affected_bodies: list[ref("body")] = Field(default_factory=list)
+    affected_administrations: list[ref("administration")] = Field(default_factory=list)
+
+
+class DecisionKind(str, Enum):
+    assignment = "assignment"
+    plan = "plan"
+    budget = "budget"
+    directive = "directive"
+    information_noted = "information_noted"
+    organisation = "organisation"
+    report = "report"
+    other = "other"
+
+
+class Matter(str, Enum):
+    """What a decision is about; goals, direction, scope and quality may not be delegated (KL 6:38)."""
+
+    goals = "goals"
+    direction = "direction"
+    scope = "scope"
+    quality = "quality"
+    organisation = "organisation"
+    resources = "resources"
+    implementation = "implementation"
+    follow_up = "follow_up"
+
+
+class Decision(Sourced):
+    """A dated decision by a body (or, as a tjänstemannabeslut, by an official or group)."""
+
+    id: Id
+    date: PartialDate
+    by: ref(*ACTOR)
+    reference: str | None = None
+    kind: DecisionKind
+    summary: Text
+    matters: list[Matter] = Field(default_factory=list)
+    assigns_to: list[ref(*ACTOR)] = Field(default_factory=list)
+    about_initiative: bool = True
+    acts_on: list[ref("report")] = Field(default_factory=list)
+
+
+class Mandate(Sourced):
+    """An uppdrag from a body to an official or a body."""
+
+    id: Id
+    decision: ref("decision") | None = None
+    given_by: ref(*ACTOR)
+    given_to: list[ref(*ACTOR)] = Field(min_length=1)
+    task: Text
+    purpose: str | None = None
+    period: Period | None = None
+    report_back: str | None = None
+    directive: ref("directive", "document") | None = None
+
+
+class ReportForm(str, Enum):
+    oral = "oral"
+    written = "written"
+
+
+class ReportDepth(str, Enum):
+    overview = "overview"
+    detailed = "detailed"
+
+
+class ReportingEvent(Sourced):
+    """A report (återrapportering, information) to a body."""
+
+    id: Id
+    date: PartialDate
+    by: ref(*ACTOR)
+    to: ref("body", "group")
+    form: ReportForm | None = None
+    depth: ReportDepth | None = None
+    covered: Text
+    status_against_goals: bool = False
+    deviation: bool = False
+    reference: str | None = None
+
+
+class AnchoringKind(str, Enum):
+    took_part_in_design = "took_part_in_design"
+    informed = "informed"
+    workshop = "workshop"
+    training = "training"
+    decided = "decided"
+
+
+class Understanding(str, Enum):
+    good = "good"
+    mixed = "mixed"
+    poor = "poor"
+    unknown = "unknown"
+
+
+class AnchoringEvent(Sourced):
+    """Evidence of förankring: who took part, how, and what was seen of their understanding."""
+
+    id: Id
+    date: PartialDate | None = None
+    group: ref(*ACTOR)
+    kind: AnchoringKind
+    understanding: Understanding = Understanding.unknown
+    observation: Text
+
+
+class AnalysisKind(str, Enum):
+    root_cause = "root_cause"
+    investigation = "investigation"
+    risk = "risk"
+    needs = "needs"
+    evaluation = "evaluation"
+
+
+class Analysis(Sourced):
+    id: Id
+    kind: AnalysisKind
+    title: Text
+    date: PartialDate | None = None
+    by: ref(*ACTOR) | None = None
+    summary: str | None = None
+    documents: list[ref("document")] = Field(default_factory=list)
+
+
+class Responsibility(Sourced):
+    """How responsibility is divided between parties, and whether it is written down."""
+
+    id: Id
+    parties: list[ref(*ACTOR)] = Field(min_length=2)
+    description: Text
+    written: bool = False
+    document: ref("document") | None = None
+
+
+class AbsenceKind(str, Enum):
+    mandate = "mandate"
+    directive = "directive"
+    decision = "decision"
+    reporting = "reporting"
+    design_participation = "design_participation"
+    root_cause_analysis = "root_cause_analysis"
+    responsibility_division = "responsibility_division"
+    steering_document = "steering_document"
+
+
+class Absence(Sourced):
+    """Something the examination looked for and did not find; a fact in its own right."""
+
+    id: Id
+    kind: AbsenceKind
+    concerns: list[ref(*ACTOR)] = Field(default_factory=list)
+    period: Period | None = None
+    statement: Text
+
+
+class GoalLevel(str, Enum):
+    plan_goal = "plan_goal"
+    strategy = "strategy"
+    focus_area = "focus_area"
+    target_state = "target_state"
+    sub_goal = "sub_goal"
+    activity = "activity"
+
+
+class Goal(Sourced):
+    """A node of the goal hierarchy; `links` point up to the goals and strategies it serves."""
+
+    id: Id
+    level: GoalLevel
+    title: Text
+    year: int | None = None
+    links: list[ref("goal")] = Field(default_factory=list)
+    owner: list[ref(*ACTOR)] = Field(default_factory=list)
+    measure: str | None = None
+    current_state: str | None = None

@@ -1,0 +1,81 @@
+"""The organisation: bodies, the administrations under them, roles and groups."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import Field
+
+from .base import Id, Sourced, StrictModel, Text, ref
+
+
+class OrganisationKind(str, Enum):
+    region = "region"
+    municipality = "municipality"
+
+
+class Organisation(StrictModel):
+    name: Text
+    kind: OrganisationKind = OrganisationKind.region
+
+
+class BodyKind(str, Enum):
+    council = "council"
+    board = "board"
+    committee = "committee"
+    auditors = "auditors"
+
+
+class Body(Sourced):
+    """A politically elected body: fullmäktige, styrelse, nämnd."""
+
+    id: Id
+    name: Text
+    kind: BodyKind
+    short: str | None = None
+
+
+class AdministrationKind(str, Enum):
+    administration = "administration"
+    staff = "staff"
+    unit = "unit"
+    area = "area"
+
+
+class Administration(Sourced):
+    """A förvaltning, or a stab, enhet or område inside one (`part_of`)."""
+
+    id: Id
+    name: Text
+    kind: AdministrationKind = AdministrationKind.administration
+    body: ref("body") | None = None
+    part_of: ref("administration") | None = None
+    head: ref("role") | None = None
+    short: str | None = None
+
+
+class Role(Sourced):
+    """A named role such as regiondirektör: a role, never a person."""
+
+    id: Id
+    title: Text
+    administration: ref("administration") | None = None
+
+
+class GroupKind(str, Enum):
+    management_group = "management_group"
+    project_group = "project_group"
+    network = "network"
+    other = "other"
+
+
+class Group(Sourced):
+    """A group of officials, such as a ledningsgrupp; it is not a body and has no decision competence of its own."""
+
+    id: Id
+    name: Text
+    kind: GroupKind = GroupKind.management_group
+    chair: ref("role") | None = None
+    administration: ref("administration") | None = None
+    members: list[ref("role", "administration")] = Field(default_factory=list)
+    short: str | None = None

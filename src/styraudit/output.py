@@ -1,0 +1,34 @@
+"""Writing outputs atomically: a failed run never leaves a half-written or clobbered file."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import Location, Problem, UsageError
+
+
+def refuse_existing(path: Path, force: bool) -> None:
+    """An existing file is never overwritten unless the user said --force."""
+    if path.exists() and not force:
+        raise UsageError([Problem(Location(str(path)), "the file exists already", "use --force to overwrite it", "exists")])
+
+
+def write_atomic(path: Path, data: bytes | str, force: bool = False) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it into place."""
+    refuse_existing(path, force)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise UsageError([Problem(Location(str(path)), "the folder does not exist", f"create {directory} first", "usage")])
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
