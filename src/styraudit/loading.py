@@ -87,7 +87,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
     """Keep the loc entries that index real data; drop pydantic's union and function tags."""
     path: list[str | int] = []
     for item in loc:
-        if (isinstance(data, dict) and item in data) or (isinstance(data, list) and isinstance(item, int) and 0 <= item < len(data)):
+        if (isinstance(data, dict) and item in data) or (
+            isinstance(data, list) and isinstance(item, int) and 0 <= item < len(data)
+        ):
             data = data[item]
         elif isinstance(data, dict) and isinstance(item, str) and item == loc[-1]:
             path.append(item)  # a missing or unknown key: keep it so the message can name it

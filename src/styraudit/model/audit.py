@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import Field
 
 from .base import Id, PartialDate, StrictModel, Text, ref
 
 
-class Answer(str, Enum):
+class Answer(StrEnum):
     """The four answers to an audit question."""
 
     yes = "yes"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -72,7 +72,7 @@ class CoverSheet(StrictModel):
     leader: ref(*ACTOR) | None = None
 
 
-class ChecklistAnswer(str, Enum):
+class ChecklistAnswer(StrEnum):
     yes = "yes"
     no = "no"
     unanswered = "unanswered"

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import Field
 
 from .base import ACTOR, Id, PartialDate, StrictModel, Text, ref
 
 
-class DocumentKind(str, Enum):
+class DocumentKind(StrEnum):
     protocol = "protocol"
     plan = "plan"
     annual_report = "annual_report"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import Field
 
@@ -26,7 +26,7 @@ class Initiative(Sourced):
     affected_administrations: list[ref("administration")] = Field(default_factory=list)
 
 
-class DecisionKind(str, Enum):
+class DecisionKind(StrEnum):
     assignment = "assignment"
     plan = "plan"
     budget = "budget"
@@ -37,7 +37,7 @@ class DecisionKind(str, Enum):
     other = "other"
 
 
-class Matter(str, Enum):
+class Matter(StrEnum):
     """What a decision is about; goals, direction, scope and quality may not be delegated (KL 6:38)."""
 
     goals = "goals"
@@ -79,12 +79,12 @@ class Mandate(Sourced):
     directive: ref("directive", "document") | None = None
 
 
-class ReportForm(str, Enum):
+class ReportForm(StrEnum):
     oral = "oral"
     written = "written"
 
 
-class ReportDepth(str, Enum):
+class ReportDepth(StrEnum):
     overview = "overview"
     detailed = "detailed"
 
@@ -104,7 +104,7 @@ class ReportingEvent(Sourced):
     reference: str | None = None
 
 
-class AnchoringKind(str, Enum):
+class AnchoringKind(StrEnum):
     took_part_in_design = "took_part_in_design"
     informed = "informed"
     workshop = "workshop"
@@ -112,7 +112,7 @@ class AnchoringKind(str, Enum):
     decided = "decided"
 
 
-class Understanding(str, Enum):
+class Understanding(StrEnum):
     good = "good"
     mixed = "mixed"
     poor = "poor"
@@ -130,7 +130,7 @@ class AnchoringEvent(Sourced):
     observation: Text
 
 
-class AnalysisKind(str, Enum):
+class AnalysisKind(StrEnum):
     root_cause = "root_cause"
     investigation = "investigation"
     risk = "risk"
@@ -158,7 +158,7 @@ class Responsibility(Sourced):
     document: ref("document") | None = None
 
 
-class AbsenceKind(str, Enum):
+class AbsenceKind(StrEnum):
     mandate = "mandate"
     directive = "directive"
     decision = "decision"
@@ -179,7 +179,7 @@ class Absence(Sourced):
     statement: Text
 
 
-class GoalLevel(str, Enum):
+class GoalLevel(StrEnum):
     plan_goal = "plan_goal"
     strategy = "strategy"
     focus_area = "focus_area"

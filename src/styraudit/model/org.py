@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import Field
 
 from .base import Id, Sourced, StrictModel, Text, ref
 
 
-class OrganisationKind(str, Enum):
+class OrganisationKind(StrEnum):
     region = "region"
     municipality = "municipality"
 
@@ -19,7 +19,7 @@ class Organisation(StrictModel):
     kind: OrganisationKind = OrganisationKind.region
 
 
-class BodyKind(str, Enum):
+class BodyKind(StrEnum):
     council = "council"
     board = "board"
     committee = "committee"
@@ -35,7 +35,7 @@ class Body(Sourced):
     short: str | None = None
 
 
-class AdministrationKind(str, Enum):
+class AdministrationKind(StrEnum):
     administration = "administration"
     staff = "staff"
     unit = "unit"
@@ -62,7 +62,7 @@ class Role(Sourced):
     administration: ref("administration") | None = None
 
 
-class GroupKind(str, Enum):
+class GroupKind(StrEnum):
     management_group = "management_group"
     project_group = "project_group"
     network = "network"
