@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import InputError, Problem, input_error
 from .limits import DEFAULT_LIMITS, Limits
 from .model.case import Case
+from .paths import dotted
 from .refs import defined_ids, references, suggest
 from .yamlload import YamlDocument, load_file
 
@@ -140,5 +141,5 @@ def _problem(doc: YamlDocument, error: Any) -> Problem:
         hint = suggest(str(error.get("input")), [e.strip(" '") for e in expected.replace(" or ", ",").split(",")])
     elif kind in ("impossible_date", "partial_date", "date_order"):
         hint = "dates are written YYYY-MM-DD (or YYYY-MM, YYYY when the source gives no more)"
-    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "the file"
+    where = dotted(path) or "the file"
     return Problem(doc.locate(path), f"{where}: {message}", hint, "schema")

@@ -39,6 +39,8 @@ def defined_ids(case: Case) -> Iterator[tuple[str, str, Path]]:
             yield item.id, kind, (section, index, "id")
     if case.directive is not None:
         yield case.directive.id, "directive", ("directive", "id")
+    for index, question in enumerate(case.audit.questions if case.audit else []):
+        yield question.id, "question", ("audit", "questions", index, "id")
     for section, kind in (("documents", "document"), ("interviews", "interview")):
         for index, item in enumerate(getattr(case.evidence, section)):
             yield item.id, kind, ("evidence", section, index, "id")

@@ -33,7 +33,7 @@ class Author(StrictModel):
 class Override(StrictModel):
     """The auditor's own answer to a question, replacing the drafted one; the motivation is required."""
 
-    question: Id
+    question: ref("question")
     answer: Answer
     motivation: Text
 

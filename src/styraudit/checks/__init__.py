@@ -1,0 +1,1 @@
+"""Built-in checks, one module each; they register through the `styraudit.checks` entry points."""

@@ -1,0 +1,1 @@
+"""The rules engine: criteria bind named checks to Swedish texts; checks judge a case."""

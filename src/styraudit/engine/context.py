@@ -1,0 +1,95 @@
+"""What a check sees: the case, its reference date, and lookups over its ids. Pure data, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from ..model.base import PartialDate
+from ..model.case import Case
+from ..model.org import BodyKind
+from ..refs import defined_ids
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """The case under examination. `as_of` is the reference date (from the case or --as-of), never the clock."""
+
+    case: Case
+    as_of: date | None = None
+
+    @cached_property
+    def index(self) -> dict[str, tuple[str, Path]]:
+        """id -> (kind, path of the object that defines it)."""
+        return {ident: (kind, path[:-1]) for ident, kind, path in defined_ids(self.case)}
+
+    def kind(self, ident: str) -> str | None:
+        return self.index.get(ident, (None, ()))[0]
+
+    def path(self, ident: str) -> Path:
+        return self.index[ident][1]
+
+    def get(self, ident: str) -> Any:
+        """The object an id names (a Body, Role, Decision, Document ...)."""
+        node: Any = self.case
+        for part in self.path(ident):
+            node = node[part] if isinstance(part, int) else getattr(node, part)
+        return node
+
+    def is_body(self, ident: str | None, *kinds: BodyKind) -> bool:
+        if ident is None or self.kind(ident) != "body":
+            return False
+        return not kinds or self.get(ident).kind in kinds
+
+    def body_of(self, administration: str) -> str | None:
+        """The body an administration (or a unit inside one) answers to."""
+        seen: set[str] = set()
+        current: str | None = administration
+        while current and current not in seen and self.kind(current) == "administration":
+            seen.add(current)
+            admin = self.get(current)
+            if admin.body:
+                return admin.body
+            current = admin.part_of
+        return None
+
+    @cached_property
+    def affected_committees(self) -> tuple[str, ...]:
+        """Committees whose administrations the initiative changes, plus affected committees named directly."""
+        found = [self.body_of(a) for a in self.case.initiative.affected_administrations]
+        found += list(self.case.initiative.affected_bodies)
+        committees = [b for b in found if b and self.is_body(b, BodyKind.committee)]
+        return tuple(dict.fromkeys(committees))
+
+    @cached_property
+    def reference_date(self) -> date | None:
+        """as_of given to the run, else the case's as_of, else the audit's reference date."""
+        if self.as_of:
+            return self.as_of
+        chosen = self.case.as_of or (self.case.audit.reference_date if self.case.audit else None)
+        return chosen.latest() if chosen else None
+
+    def period_end(self) -> date | None:
+        """Where the initiative's period ends for follow-up: its end, else the reference date."""
+        period = self.case.initiative.period
+        end: PartialDate | None = period.end if period else None
+        return end.latest() if end else self.reference_date
+
+    def absences(self, kind: str, concerning: str | None = None) -> list[tuple[Path, Any]]:
+        """Recorded absences of `kind` (optionally those that concern `concerning`), with their paths."""
+        return [
+            (("absences", i), a)
+            for i, a in enumerate(self.case.absences)
+            if a.kind == kind and (concerning is None or concerning in a.concerns)
+        ]
+
+    def name(self, ident: str) -> str:
+        """A display name for an id: a body's name, a role's title, a document's title."""
+        if self.kind(ident) is None:
+            return ident
+        obj = self.get(ident)
+        return getattr(obj, "name", None) or getattr(obj, "title", None) or ident

@@ -1,0 +1,277 @@
+"""Criteria packs: YAML files binding registered checks to their authority and Swedish texts.
+
+Loading validates everything up front — unknown checks and parameters, missing or unknown
+finding codes, template syntax, composition cycles — so a broken pack fails before any case
+is judged, with file:line:col of the mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Template, TemplateSyntaxError
+from pydantic import Field, ValidationError
+
+from ..errors import InputError, Problem
+from ..limits import DEFAULT_LIMITS, Limits
+from ..model.base import StrictModel
+from ..paths import dotted
+from ..refs import suggest
+from ..resources import data_dir
+from ..yamlload import YamlDocument, load_file
+from .outcome import Outcome, Severity
+from .registry import Check, checks
+
+
+class Authority(StrictModel):
+    kind: str = Field(pattern="^(law|council_decision|regulation|good_practice)$")
+    citation: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    text: str | None = None
+
+
+class CheckBinding(StrictModel):
+    check: str
+    params: dict[str, Any] = Field(default_factory=dict)
+    texts: dict[str, str] = Field(default_factory=dict)
+
+
+class RecommendationSpec(StrictModel):
+    text: str = Field(min_length=1)
+    addressees: list[str] = Field(min_length=1)
+
+
+class CriterionSpec(StrictModel):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    title: str = Field(min_length=1)
+    theme: str = Field(min_length=1)
+    order: int = 100
+    authority: Authority
+    requirement: str = Field(min_length=1)
+    severity: Severity = Severity.medium
+    applies_if: list[str] = Field(default_factory=list)
+    checks: list[CheckBinding] = Field(default_factory=list)
+    composed_of: list[str] = Field(default_factory=list)
+    assessment: dict[Outcome, str]
+    recommendation: RecommendationSpec | None = None
+
+
+@dataclass(frozen=True)
+class BoundCheck:
+    check: Check
+    params: Any
+    texts: dict[str, Template]
+
+
+@dataclass(frozen=True)
+class Criterion:
+    spec: CriterionSpec
+    checks: tuple[BoundCheck, ...]
+    assessment: dict[Outcome, Template]
+    recommendation: Template | None
+    doc: YamlDocument
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+
+@dataclass(frozen=True)
+class CriteriaPack:
+    criteria: dict[str, Criterion]
+
+    def ordered(self) -> list[Criterion]:
+        """Criteria with checks first, composed ones after their parts; each group by (order, id)."""
+        key = lambda c: (bool(c.spec.composed_of), c.spec.order, c.id)  # noqa: E731
+        return sorted(self.criteria.values(), key=key)
+
+
+def default_pack_dir() -> Path:
+    return data_dir("criteria")
+
+
+def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> CriteriaPack:
+    """Load criteria from each directory (or file) in turn; a later criterion with the same id replaces an earlier one."""
+    from ..jinja import environment
+
+    env = environment()
+    registry = checks()
+    criteria: dict[str, Criterion] = {}
+    problems: list[Problem] = []
+    for path in _criteria_files(directories):
+        try:
+            criterion = _load_criterion(path, env, registry, limits)
+            criteria[criterion.id] = criterion
+        except InputError as error:
+            problems.extend(error.problems)
+    problems.extend(_composition_problems(criteria))
+    if problems:
+        raise InputError(problems)
+    return CriteriaPack(criteria)
+
+
+def _criteria_files(directories: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for directory in directories:
+        if directory.is_file():
+            files.append(directory)
+        elif directory.is_dir():
+            files.extend(sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml")))
+        else:
+            raise InputError(
+                [Problem(_loc(str(directory)), "no such criteria file or directory", "check the --criteria path", "usage")]
+            )
+    return files
+
+
+def _loc(file: str):  # type: ignore[no-untyped-def]
+    from ..errors import Location
+
+    return Location(file)
+
+
+def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Limits) -> Criterion:
+    doc = load_file(str(path), limits=limits)
+    try:
+        spec = CriterionSpec.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InputError([_schema_problem(doc, e) for e in exc.errors(include_url=False)]) from None
+    problems: list[Problem] = []
+    bound = [b for i, binding in enumerate(spec.checks) if (b := _bind(doc, env, registry, i, binding, problems))]
+    assessment = {
+        o: t for o, text in spec.assessment.items() if (t := _compile(doc, env, ("assessment", o.value), text, problems))
+    }
+    for outcome in Outcome:
+        if outcome not in spec.assessment:
+            problems.append(
+                Problem(
+                    doc.locate(("assessment",)),
+                    f"no assessment text for the outcome {outcome.value!r}",
+                    f"add `{outcome.value}:` under assessment",
+                    "criteria",
+                )
+            )
+    recommendation = (
+        _compile(doc, env, ("recommendation", "text"), spec.recommendation.text, problems) if spec.recommendation else None
+    )
+    if problems:
+        raise InputError(problems)
+    return Criterion(spec, tuple(bound), assessment, recommendation, doc)
+
+
+def _bind(
+    doc: YamlDocument, env: Any, registry: dict[str, Check], index: int, binding: CheckBinding, problems: list[Problem]
+) -> BoundCheck | None:
+    where = ("checks", index)
+    check = registry.get(binding.check)
+    if check is None:
+        hint = suggest(binding.check, registry) or f"registered checks: {', '.join(registry)}"
+        problems.append(Problem(doc.locate((*where, "check")), f"unknown check {binding.check!r}", hint, "criteria"))
+        return None
+    try:
+        params = check.params.model_validate(binding.params)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            key = str(error["loc"][0]) if error["loc"] else ""
+            hint = (
+                suggest(key, check.params.model_fields)
+                or f"parameters of {check.id}: {', '.join(check.params.model_fields) or 'none'}"
+            )
+            message = (
+                f"unknown parameter {key!r} for check {check.id}"
+                if error["type"] == "extra_forbidden"
+                else f"parameter {key}: {error['msg']}"
+            )
+            problems.append(Problem(doc.locate((*where, "params", *error["loc"]), key=True), message, hint, "criteria"))
+        return None
+    texts: dict[str, Template] = {}
+    for code, text in binding.texts.items():
+        if code not in check.codes:
+            hint = suggest(code, check.codes) or f"codes of {check.id}: {', '.join(check.codes)}"
+            problems.append(
+                Problem(
+                    doc.locate((*where, "texts", code), key=True),
+                    f"check {check.id} has no finding code {code!r}",
+                    hint,
+                    "criteria",
+                )
+            )
+        elif template := _compile(doc, env, (*where, "texts", code), text, problems):
+            texts[code] = template
+    for code in check.codes:
+        if code not in binding.texts:
+            problems.append(
+                Problem(
+                    doc.locate((*where, "texts")),
+                    f"no text for the finding code {code!r} of check {check.id}",
+                    f"add `{code}:` under texts ({check.codes[code]})",
+                    "criteria",
+                )
+            )
+    return BoundCheck(check, params, texts)
+
+
+def _compile(doc: YamlDocument, env: Any, path: tuple[str | int, ...], text: str, problems: list[Problem]) -> Template | None:
+    try:
+        return env.from_string(text)
+    except TemplateSyntaxError as exc:
+        where = doc.locate(path)
+        from ..errors import Location
+
+        line = where.line + (exc.lineno or 1) - 1 if where.line else 0
+        problems.append(
+            Problem(
+                Location(where.file, line, where.column if line == where.line else 1),
+                f"template syntax: {exc.message}",
+                "check the {{ }} and {% %} pairs in this text",
+                "template",
+            )
+        )
+        return None
+
+
+def _schema_problem(doc: YamlDocument, error: Any) -> Problem:
+    path = tuple(p for p in error["loc"] if isinstance(p, int | str))
+    if error["type"] == "extra_forbidden":
+        hint = suggest(str(path[-1]), CriterionSpec.model_fields) or "remove it"
+        return Problem(doc.locate(path, key=True), f"unknown key {path[-1]!r}", hint, "criteria")
+    where = dotted(path)
+    return Problem(
+        doc.locate(path), f"{where}: {error['msg']}", "see `styraudit criteria show` for a complete example", "criteria"
+    )
+
+
+def _composition_problems(criteria: dict[str, Criterion]) -> list[Problem]:
+    problems: list[Problem] = []
+    for criterion in criteria.values():
+        for index, part in enumerate(criterion.spec.composed_of):
+            if part not in criteria:
+                problems.append(
+                    Problem(
+                        criterion.doc.locate(("composed_of", index)),
+                        f"unknown criterion {part!r}",
+                        suggest(part, criteria) or "name a criterion id from the pack",
+                        "criteria",
+                    )
+                )
+            elif criteria[part].spec.composed_of:
+                problems.append(
+                    Problem(
+                        criterion.doc.locate(("composed_of", index)),
+                        f"{part!r} is itself composed",
+                        "compose only criteria that have checks",
+                        "criteria",
+                    )
+                )
+        if criterion.spec.composed_of and criterion.spec.checks:
+            problems.append(
+                Problem(
+                    criterion.doc.locate(("composed_of",)),
+                    "a criterion has either checks or composed_of, not both",
+                    "move the checks into a criterion of their own",
+                    "criteria",
+                )
+            )
+    return problems

@@ -1,0 +1,164 @@
+"""Judging one case: run every applicable criterion's checks, render the Swedish texts, answer the questions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from jinja2 import Template
+
+from ..errors import InputError, Location, Problem
+from ..loading import LoadedCase
+from ..model.audit import Answer
+from ..paths import dotted
+from ..refs import suggest
+from .context import CheckContext
+from .criteria import CriteriaPack, Criterion
+from .outcome import Outcome, answer, combine
+from .results import CaseResult, CheckResult, CriterionResult, FactRef, Finding, Observation, QuestionAnswer, Recommendation
+
+
+def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) -> CaseResult:
+    """Judge one loaded case against a criteria pack."""
+    ctx = CheckContext(loaded.case, as_of)
+    selected = _selected(loaded, pack)
+    results: dict[str, CriterionResult] = {}
+    for criterion in pack.ordered():
+        if criterion.id in selected:
+            results[criterion.id] = _judge(criterion, ctx, loaded, results)
+    answers = _answers(loaded, results)
+    reference = ctx.reference_date
+    return CaseResult(
+        file=loaded.file,
+        case_id=loaded.case.id,
+        title=loaded.case.title,
+        as_of=reference.isoformat() if reference else None,
+        criteria=tuple(results.values()),
+        answers=answers,
+    )
+
+
+def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
+    """Criteria the audit's questions name always run; the rest when their `applies_if` sections are present."""
+    case = loaded.case
+    named: set[str] = set()
+    problems: list[Problem] = []
+    for qi, question in enumerate(case.audit.questions if case.audit else []):
+        for ci, ident in enumerate(question.criteria):
+            if ident not in pack.criteria:
+                problems.append(
+                    Problem(
+                        loaded.doc.locate(("audit", "questions", qi, "criteria", ci)),
+                        f"unknown criterion {ident!r}",
+                        suggest(ident, pack.criteria) or "see `styraudit criteria list`",
+                        "unknown-id",
+                    )
+                )
+            named.add(ident)
+    if problems:
+        raise InputError(problems)
+    for ident in list(named):
+        named.update(pack.criteria[ident].spec.composed_of)
+    applicable = {c.id for c in pack.criteria.values() if all(getattr(case, section, None) for section in c.spec.applies_if)}
+    return named | applicable
+
+
+def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: dict[str, CriterionResult]) -> CriterionResult:
+    observations: list[Observation] = []
+    if criterion.spec.composed_of:
+        parts = [done[p] for p in criterion.spec.composed_of if p in done]
+        outcome = combine(p.outcome for p in parts) if parts else Outcome.cannot_assess
+    else:
+        outcomes = []
+        for bound in criterion.checks:
+            result = _run_check(bound.check, ctx, bound.params, loaded)
+            outcomes.append(result.outcome)
+            observations += [_observe(bound.check.id, f, bound.texts[f.code], ctx, loaded) for f in result.findings]
+        outcome = combine(outcomes)
+    spec = criterion.spec
+    values = {"outcome": outcome.value, "parts": [(p, done[p].outcome.value) for p in spec.composed_of if p in done]}
+    recommendation = None
+    if criterion.recommendation and outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled):
+        addressees = tuple(_addressees(spec.recommendation.addressees, ctx))  # type: ignore[union-attr]
+        recommendation = Recommendation(_render(criterion.recommendation, ctx, {**values, "addressees": addressees}), addressees)
+    return CriterionResult(
+        criterion=spec.id,
+        title=spec.title,
+        theme=spec.theme,
+        severity=spec.severity,
+        outcome=outcome,
+        observations=tuple(observations),
+        assessment=_render(criterion.assessment[outcome], ctx, values),
+        recommendation=recommendation,
+        location=criterion.doc.locate(()),
+        composed_of=tuple(spec.composed_of),
+    )
+
+
+def _run_check(check: Any, ctx: CheckContext, params: Any, loaded: LoadedCase) -> CheckResult:
+    try:
+        return check.run(ctx, params)
+    except Exception as exc:  # a bug in a check must not take the whole run down
+        message = f"check {check.id} failed: {type(exc).__name__}: {exc}"
+        raise InputError(
+            [
+                Problem(
+                    Location(loaded.file), message, "this is a bug in the check; please report it with the case file", "internal"
+                )
+            ]
+        ) from exc
+
+
+def _observe(check_id: str, finding: Finding, template: Template, ctx: CheckContext, loaded: LoadedCase) -> Observation:
+    facts = tuple(_fact(path, ctx, loaded) for path in finding.facts)
+    text = _render(template, ctx, {**finding.values, "outcome": finding.outcome.value})
+    return Observation(check_id, finding.code, finding.outcome, text, facts)
+
+
+def _fact(path: tuple[str | int, ...], ctx: CheckContext, loaded: LoadedCase) -> FactRef:
+    node: Any = ctx.case
+    for part in path:
+        node = node[part] if isinstance(part, int) else getattr(node, part)
+    sources = tuple(getattr(node, "sources", ()) or ())
+    interview_only = bool(sources) and all(ctx.kind(s) == "interview" for s in sources)
+    return FactRef(dotted(path), loaded.doc.locate(path), sources, interview_only)
+
+
+def _render(template: Template, ctx: CheckContext, values: dict[str, Any]) -> str:
+    return " ".join(template.render(**values, lookup=ctx.name).split())
+
+
+def _addressees(symbols: list[str], ctx: CheckContext) -> list[str]:
+    """Resolve `owner`, `lead`, `affected_committees`, `council` or plain ids to ids, in order, once each."""
+    initiative = ctx.case.initiative
+    resolved: list[str] = []
+    for symbol in symbols:
+        if symbol == "owner":
+            resolved += [initiative.owner] if initiative.owner else []
+        elif symbol == "lead":
+            resolved += [initiative.lead] if initiative.lead else []
+        elif symbol == "affected_committees":
+            resolved += list(ctx.affected_committees)
+        elif symbol == "council":
+            resolved += [b.id for b in ctx.case.bodies if b.kind == "council"]
+        else:
+            resolved.append(symbol)
+    return list(dict.fromkeys(resolved))
+
+
+def _answers(loaded: LoadedCase, results: dict[str, CriterionResult]) -> tuple[QuestionAnswer, ...]:
+    audit = loaded.case.audit
+    if audit is None:
+        return ()
+    overrides = {o.question: o for o in audit.overrides}
+    answers = []
+    for question in audit.questions:
+        drafted = answer((results[c].outcome, results[c].severity) for c in question.criteria)
+        override = overrides.get(question.id)
+        final: Answer = override.answer if override else drafted
+        answers.append(
+            QuestionAnswer(
+                question.id, question.text, drafted, final, override.motivation if override else None, tuple(question.criteria)
+            )
+        )
+    return tuple(answers)

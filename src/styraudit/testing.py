@@ -1,0 +1,140 @@
+"""The generic runner for check fixtures, public so criteria packs outside the project test the same way.
+
+A fixture file is YAML:
+
+    check: clear_mandate
+    base: my_base_case.yaml        # optional, relative to this file; default: the shipped base case
+    cases:
+      - name: complete-mandate
+        case: {mandates: [...]}   # merged onto the base: mappings merge, lists replace, null removes
+        params: {}
+        as_of: 2024-01-01          # optional reference date
+        expect:
+          outcome: fulfilled
+          findings:                # optional: codes in order, and (optionally) the facts' YAML paths
+            - {code: mandate_complete, facts: ["mandates[0]"]}
+
+In pytest: `@pytest.mark.parametrize("fixture", fixture_params(folder))` then `assert_fixture(fixture)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .engine.context import CheckContext
+from .engine.outcome import Outcome
+from .engine.registry import checks
+from .engine.results import CheckResult
+from .loading import validate_document
+from .paths import dotted
+from .resources import data_dir
+from .yamlload import YamlDocument, load_file
+
+BASE_CASE = "testing/base_case.yaml"
+
+
+@dataclass(frozen=True)
+class CheckFixture:
+    """One case of a fixture file."""
+
+    file: str
+    check: str
+    name: str
+    data: dict[str, Any]
+    positions: dict[tuple[str | int, ...], tuple[int, int]]
+    params: dict[str, Any] = field(default_factory=dict)
+    as_of: date | None = None
+    expect: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return f"{self.check}-{self.name}"
+
+
+def load_fixtures(path: Path) -> list[CheckFixture]:
+    """Every case of one fixture file, merged onto its base case."""
+    doc = load_file(str(path))
+    spec = doc.data
+    base_file = path.parent / spec["base"] if spec.get("base") else data_dir("templates") / BASE_CASE
+    base = load_file(str(base_file)).data
+    fixtures = []
+    for index, case in enumerate(spec["cases"]):
+        prefix = ("cases", index, "case")
+        positions = {p[len(prefix) :]: pos for p, pos in doc.positions.items() if p[: len(prefix)] == prefix}
+        as_of = case.get("as_of")
+        fixtures.append(
+            CheckFixture(
+                file=str(path),
+                check=spec["check"],
+                name=case["name"],
+                data=merge(base, case.get("case") or {}),
+                positions=positions,
+                params=case.get("params") or {},
+                as_of=date.fromisoformat(as_of) if as_of else None,
+                expect=case["expect"],
+            )
+        )
+    return fixtures
+
+
+def merge(base: Any, change: Any) -> Any:
+    """Mappings merge key by key, a null removes a key, anything else replaces."""
+    if not (isinstance(base, dict) and isinstance(change, dict)):
+        return change
+    merged = dict(base)
+    for key, value in change.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = merge(base.get(key), value)
+    return merged
+
+
+def run_fixture(fixture: CheckFixture) -> CheckResult:
+    """Validate the fixture's case and run its check with its parameters."""
+    loaded = validate_document(YamlDocument(fixture.file, fixture.data, dict(fixture.positions)))
+    check = checks()[fixture.check]
+    return check.run(CheckContext(loaded.case, fixture.as_of), check.params.model_validate(fixture.params))
+
+
+def mismatches(fixture: CheckFixture, result: CheckResult) -> list[str]:
+    """What differs between the expectation and the result; empty when the fixture passes."""
+    problems = []
+    expected = Outcome(fixture.expect["outcome"])
+    if result.outcome is not expected:
+        problems.append(f"outcome {result.outcome.value}, expected {expected.value}")
+    if "findings" in fixture.expect:
+        got = [(f.code, [dotted(p) for p in f.facts]) for f in result.findings]
+        want = fixture.expect["findings"]
+        if [code for code, _ in got] != [w["code"] for w in want]:
+            problems.append(f"finding codes {[c for c, _ in got]}, expected {[w['code'] for w in want]}")
+        for (code, facts), wanted in zip(got, want, strict=False):
+            if "facts" in wanted and facts != wanted["facts"]:
+                problems.append(f"{code}: facts {facts}, expected {wanted['facts']}")
+            for key, value in (wanted.get("values") or {}).items():
+                actual = next(f.values.get(key) for f in result.findings if f.code == code)
+                if _plain(actual) != value:
+                    problems.append(f"{code}: value {key}={_plain(actual)!r}, expected {value!r}")
+    return problems
+
+
+def assert_fixture(fixture: CheckFixture) -> None:
+    """Run one fixture and fail with every mismatch, naming the fixture file."""
+    problems = mismatches(fixture, run_fixture(fixture))
+    assert not problems, f"{fixture.file} [{fixture.name}]: " + "; ".join(problems)
+
+
+def fixture_params(folder: Path) -> list[Any]:
+    """pytest parameters for every fixture case in `folder`, with ids like `clear_mandate-complete-mandate`."""
+    import pytest
+
+    return [pytest.param(f, id=f.id) for path in sorted(folder.glob("*.yaml")) for f in load_fixtures(path)]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value if isinstance(value, int | float | bool | type(None)) else str(value)
