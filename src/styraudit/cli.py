@@ -105,6 +105,120 @@ def init(
     _run(lambda: command.run(path, force))
 
 
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Reference date for time-based checks (default: from the case)."),
+]
+CriteriaOption = Annotated[
+    list[Path] | None,
+    typer.Option("--criteria", help="A criteria pack (folder or file) to add; same ids replace the shipped ones."),
+]
+
+
+def _as_of(value: str | None):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from .errors import Location, Problem, UsageError
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError([Problem(Location("--as-of"), f"not a date: {value!r}", "write YYYY-MM-DD", "usage")]) from None
+
+
+def _outputs(formats: list[str] | None, outputs: list[str] | None):  # type: ignore[no-untyped-def]
+    from .errors import Location, Problem, UsageError
+    from .reporters import FORMATS
+
+    chosen: list[tuple[str, Path | None]] = [(f, None) for f in formats or []]
+    for item in outputs or []:
+        name, _, path = item.partition("=")
+        chosen.append((name, Path(path) if path else None))
+    for name, _ in chosen:
+        if name not in FORMATS:
+            raise UsageError(
+                [Problem(Location("--format"), f"unknown format {name!r}", f"choose from {', '.join(FORMATS)}", "usage")]
+            )
+    if sum(path is None for _, path in chosen) > 1:
+        raise UsageError(
+            [
+                Problem(
+                    Location("--format"),
+                    "only one format can go to standard output",
+                    "send the others to files with --output FORMAT=PATH",
+                    "usage",
+                )
+            ]
+        )
+    return chosen or [("text", None)]
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Case files, directories or globs.")],
+    criteria: CriteriaOption = None,
+    only_given_criteria: Annotated[bool, typer.Option("--no-default-criteria", help="Use only the --criteria packs.")] = False,
+    as_of: AsOfOption = None,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="Lowest severity that fails the run: low, medium or high.")] = "low",
+    format: Annotated[list[str] | None, typer.Option("--format", "-f", help="Output format to stdout: text or json.")] = None,
+    output: Annotated[
+        list[str] | None, typer.Option("--output", "-o", metavar="FORMAT=PATH", help="Also write a format to a file.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only failing criteria.")] = False,
+    limit: LimitOption = None,
+) -> None:
+    """Judge case files against the audit criteria. Exit 0 clean, 1 findings at or above --fail-on, 2 invalid input."""
+    from .commands import check as command
+    from .engine.outcome import Severity
+
+    def action() -> int:
+        if fail_on not in Severity.__members__:
+            from .errors import Location, Problem, UsageError
+
+            raise UsageError(
+                [Problem(Location("--fail-on"), f"unknown severity {fail_on!r}", "choose low, medium or high", "usage")]
+            )
+        options = command.CheckOptions(
+            paths=paths,
+            criteria=criteria or [],
+            replace_default_criteria=only_given_criteria,
+            as_of=_as_of(as_of),
+            fail_on=Severity(fail_on),
+            outputs=_outputs(format, output),
+            limits=_limits(limit),
+            quiet=quiet,
+        )
+        return command.run(options)
+
+    _run(action)
+
+
+criteria_app = typer.Typer(
+    help="List and explain the audit criteria and their checks.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(criteria_app, name="criteria")
+
+
+@criteria_app.command("list")
+def criteria_list(criteria: CriteriaOption = None) -> None:
+    """One line per criterion: id, severity, title and authority."""
+    from .commands import criteria as command
+
+    _run(lambda: command.list_criteria(command.pack_for(criteria or [], False)))
+
+
+@criteria_app.command("show")
+def criteria_show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The criterion id.")], criteria: CriteriaOption = None
+) -> None:
+    """What a criterion requires, its authority, its checks and their parameters."""
+    from .commands import criteria as command
+
+    _run(lambda: command.show_criterion(command.pack_for(criteria or [], False), ident))
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

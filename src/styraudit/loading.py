@@ -137,6 +137,7 @@ def _problem(doc: YamlDocument, error: Any) -> Problem:
         key = str(path[-1]) if path else "?"
         return Problem(doc.locate(path[:-1]), f"missing required key {key!r}", f"add `{key}:` here", "missing-key")
     if kind == "enum":
+        message = f"{message}, got {error.get('input')!r}"
         expected = error.get("ctx", {}).get("expected", "")
         hint = suggest(str(error.get("input")), [e.strip(" '") for e in expected.replace(" or ", ",").split(",")])
     elif kind in ("impossible_date", "partial_date", "date_order"):

@@ -32,3 +32,29 @@ def write_atomic(path: Path, data: bytes | str, force: bool = False) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+class AtomicTextFile:
+    """A text file that appears at `path` only when the `with` block succeeds."""
+
+    def __init__(self, path: Path, force: bool = True) -> None:
+        refuse_existing(path, force)
+        self.path = path
+        directory = path.parent if str(path.parent) else Path(".")
+        if not directory.is_dir():
+            raise UsageError([Problem(Location(str(path)), "the folder does not exist", f"create {directory} first", "usage")])
+        fd, self.temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def __enter__(self) -> AtomicTextFile:
+        return self
+
+    def write(self, text: str) -> int:
+        return self.handle.write(text)
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        self.handle.close()
+        if kind is None:
+            os.replace(self.temp, self.path)
+        else:
+            Path(self.temp).unlink(missing_ok=True)

@@ -250,6 +250,8 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDoc
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = f"YAML syntax: {exc.problem or exc.context}"
+        if "maximum nesting depth" in message:  # libyaml's own guard fired before ours could
+            message = f"the file nests deeper than {limits.max_depth} levels"
         found = text.splitlines()[line - 1][column - 1 : column] if mark and line <= len(text.splitlines()) else ""
         raise input_error(Location(file, line, column), message, _syntax_hint(message, found), "syntax") from None
     except yaml.YAMLError as exc:  # reader errors: characters YAML does not allow
@@ -269,6 +271,8 @@ def _reader_position(text: str, position: int) -> tuple[int, int]:
 
 
 def _syntax_hint(message: str, found: str) -> str:
+    if "nests deeper" in message:
+        return "case files are shallow; raise it with --limit max_depth=N if this is meant"
     if found == "\t" or "\\t" in message:
         return "YAML indentation must be spaces, not tabs"
     if "mapping values are not allowed" in message:

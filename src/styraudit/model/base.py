@@ -80,7 +80,11 @@ class PartialDate:
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
-        return {"type": "string", "pattern": _DATE.pattern, "examples": ["2023-10-23", "2021-03", "2022"]}
+        # A bare year is an integer to YAML 1.2 editors, and the loader accepts it as written.
+        return {
+            "anyOf": [{"type": "string", "pattern": _DATE.pattern}, {"type": "integer", "minimum": 1000, "maximum": 9999}],
+            "examples": ["2023-10-23", "2021-03", 2022],
+        }
 
 
 @dataclass(frozen=True)

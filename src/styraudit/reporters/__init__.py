@@ -1,0 +1,60 @@
+"""Machine and terminal output of `styraudit check`: reporters in one registry by format name.
+
+A reporter streams: `begin` once, `case` per case result in input order, `end` with the run's
+summary. Nothing is kept per case beyond what the summary counts, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any, Protocol, TextIO
+
+from ..engine.outcome import Outcome, Severity
+from ..engine.results import CaseResult
+
+FORMATS = {
+    "text": "styraudit.reporters.text:TextReporter",
+    "json": "styraudit.reporters.json_out:JsonReporter",
+}
+
+
+@dataclass
+class Summary:
+    """Counts over a run, and whether it passes the failure threshold."""
+
+    fail_on: Severity
+    files: int = 0
+    invalid: int = 0
+    outcomes: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in Outcome})
+    failing: int = 0
+    waived: int = 0
+
+    def add(self, result: CaseResult) -> None:
+        self.files += 1
+        if not result.loaded:
+            self.invalid += 1
+            return
+        for criterion in result.criteria:
+            self.outcomes[criterion.outcome.value] += 1
+            self.waived += criterion.waiver is not None
+            self.failing += self.fails(criterion)
+
+    def fails(self, criterion: Any) -> bool:
+        return bool(criterion.failing and criterion.severity.rank >= self.fail_on.rank)
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.invalid else 1 if self.failing else 0
+
+
+class Reporter(Protocol):
+    def begin(self) -> None: ...
+    def case(self, result: CaseResult) -> None: ...
+    def end(self, summary: Summary) -> None: ...
+
+
+def reporter(name: str, stream: TextIO, options: dict[str, Any]) -> Reporter:
+    """Build the reporter registered under `name`."""
+    module, _, attribute = FORMATS[name].partition(":")
+    return getattr(import_module(module), attribute)(stream, options)

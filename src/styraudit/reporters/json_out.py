@@ -1,0 +1,110 @@
+"""`--format json`: every outcome, finding, source, location and answer, streamed.
+
+The document's shape is versioned by its `schema` key and described by
+schema/check-output.schema.json; a change to the shape bumps the version.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from .. import __version__
+from ..engine.results import CaseResult, CriterionResult, Observation
+from ..errors import Location, Problem
+from . import Summary
+
+SCHEMA = "styraudit-check/1"
+
+
+class JsonReporter:
+    def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
+        self.stream = stream
+        self.first = True
+
+    def begin(self) -> None:
+        self.stream.write(f'{{"schema": "{SCHEMA}", "tool": {{"name": "styraudit", "version": "{__version__}"}}, "cases": [')
+
+    def case(self, result: CaseResult) -> None:
+        self.stream.write(("\n" if self.first else ",\n") + json.dumps(case_dict(result), ensure_ascii=False, sort_keys=True))
+        self.first = False
+
+    def end(self, summary: Summary) -> None:
+        totals = {
+            "files": summary.files,
+            "invalid": summary.invalid,
+            "outcomes": summary.outcomes,
+            "failing": summary.failing,
+            "waived": summary.waived,
+            "fail_on": summary.fail_on.value,
+            "exit_code": summary.exit_code,
+        }
+        self.stream.write(f'\n], "summary": {json.dumps(totals, sort_keys=True)}}}\n')
+
+
+def location(where: Location) -> dict[str, Any]:
+    return {"file": where.file, "line": where.line, "column": where.column}
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    return {**location(problem.location), "message": problem.message, "hint": problem.hint, "code": problem.code}
+
+
+def observation_dict(observation: Observation) -> dict[str, Any]:
+    facts = [
+        {"path": f.path, **location(f.location), "sources": list(f.sources), "interview_only": f.interview_only}
+        for f in observation.facts
+    ]
+    return {
+        "check": observation.check,
+        "code": observation.code,
+        "outcome": observation.outcome.value,
+        "text": observation.text,
+        "facts": facts,
+    }
+
+
+def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
+    recommendation = criterion.recommendation
+    waiver = criterion.waiver
+    return {
+        "id": criterion.criterion,
+        "title": criterion.title,
+        "theme": criterion.theme,
+        "severity": criterion.severity.value,
+        "outcome": criterion.outcome.value,
+        "failing": criterion.failing,
+        "assessment": criterion.assessment,
+        "composed_of": list(criterion.composed_of),
+        "observations": [observation_dict(o) for o in criterion.observations],
+        "recommendation": {"text": recommendation.text, "addressees": list(recommendation.addressees)}
+        if recommendation
+        else None,
+        "waiver": waiver.__dict__ if waiver else None,
+        "criterion_file": location(criterion.location),
+    }
+
+
+def case_dict(result: CaseResult) -> dict[str, Any]:
+    return {
+        "file": result.file,
+        "status": "ok" if result.loaded else "invalid",
+        "case_id": result.case_id,
+        "title": result.title,
+        "as_of": result.as_of,
+        "problems": [problem_dict(p) for p in result.problems],
+        "criteria": [criterion_dict(c) for c in result.criteria],
+        "answers": [
+            {
+                "question": a.question,
+                "text": a.text,
+                "drafted": a.drafted.value,
+                "final": a.final.value,
+                "overridden": a.overridden,
+                "motivation": a.motivation,
+                "criteria": list(a.criteria),
+            }
+            for a in result.answers
+        ],
+        **({"extra": dict(result.extra)} if result.extra else {}),
+    }

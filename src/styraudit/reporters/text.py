@@ -1,0 +1,86 @@
+"""The terminal view of `styraudit check`: per case a table of criteria, the answers, a summary."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from ..console import format_problem, plural
+from ..engine.outcome import Outcome
+from ..engine.results import CaseResult, CriterionResult
+from . import Summary
+
+LABELS = {
+    Outcome.fulfilled: ("fulfilled", "green"),
+    Outcome.partly_fulfilled: ("partly fulfilled", "yellow"),
+    Outcome.not_fulfilled: ("not fulfilled", "red"),
+    Outcome.cannot_assess: ("cannot assess", "blue"),
+}
+ANSWERS = {"yes": "Ja", "partly": "Delvis", "no": "Nej", "cannot_assess": "Kan ej bedömas"}
+
+
+class TextReporter:
+    def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
+        from rich.console import Console
+
+        self.console = Console(file=stream, highlight=False, width=options.get("width") or None, soft_wrap=False)
+        self.quiet = bool(options.get("quiet"))
+
+    def begin(self) -> None:
+        pass
+
+    def case(self, result: CaseResult) -> None:
+        if not result.loaded:
+            for problem in result.problems:
+                self.console.print(format_problem(problem), markup=False)
+            return
+        shown = [c for c in result.criteria if not self.quiet or c.failing]
+        if self.quiet and not shown:
+            return
+        self.console.print(f"[bold]{result.file}[/bold]  {result.title} (as of {result.as_of or '-'})")
+        self.console.print(self._table(shown))
+        for answer in result.answers:
+            mark = (
+                f" (drafted {ANSWERS[answer.drafted.value]}, overridden by the auditor: {answer.motivation})"
+                if answer.overridden
+                else ""
+            )
+            self.console.print(f"  {answer.question}: [bold]{ANSWERS[answer.final.value]}[/bold]{mark}", markup=True)
+
+    def _table(self, criteria: list[CriterionResult]) -> Any:
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False, show_edge=False)
+        for column in ("criterion", "outcome", "severity", "why", "where"):
+            table.add_column(column, overflow="fold")
+        for criterion in criteria:
+            label, colour = LABELS[criterion.outcome]
+            if criterion.waiver:
+                label, colour = f"{label} (waived)", "dim"
+            table.add_row(
+                criterion.criterion,
+                f"[{colour}]{label}[/{colour}]",
+                criterion.severity.value,
+                _why(criterion),
+                str(_where(criterion)),
+            )
+        return table
+
+    def end(self, summary: Summary) -> None:
+        counts = ", ".join(f"{n} {LABELS[Outcome(o)][0]}" for o, n in summary.outcomes.items() if n)
+        line = f"{plural(summary.files, 'file')} checked ({summary.invalid} invalid): {counts or 'no criteria'}; "
+        line += f"{plural(summary.failing, 'failing criterion', 'failing criteria')} at or above {summary.fail_on.value}"
+        self.console.print(line + (f", {summary.waived} waived" if summary.waived else ""), markup=False)
+
+
+def _why(criterion: CriterionResult) -> str:
+    if criterion.composed_of:
+        return criterion.assessment
+    decisive = [o for o in criterion.observations if o.outcome is criterion.outcome] or list(criterion.observations)
+    return decisive[0].text if decisive else criterion.assessment
+
+
+def _where(criterion: CriterionResult) -> Any:
+    for observation in criterion.observations:
+        if observation.outcome is criterion.outcome and observation.facts:
+            return observation.facts[0].location
+    return criterion.location
