@@ -157,39 +157,74 @@ def _outputs(formats: list[str] | None, outputs: list[str] | None):  # type: ign
 
 @app.command()
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Case files, directories or globs.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Case files, directories or globs.")] = None,
     criteria: CriteriaOption = None,
-    only_given_criteria: Annotated[bool, typer.Option("--no-default-criteria", help="Use only the --criteria packs.")] = False,
+    no_default_criteria: Annotated[
+        bool | None, typer.Option("--no-default-criteria", help="Use only the --criteria packs.")
+    ] = None,
     as_of: AsOfOption = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Lowest severity that fails the run: low, medium or high.")] = "low",
-    format: Annotated[list[str] | None, typer.Option("--format", "-f", help="Output format to stdout: text or json.")] = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="Lowest severity that fails the run: low, medium or high.")
+    ] = None,
+    format: Annotated[
+        list[str] | None, typer.Option("--format", "-f", help="Output format to stdout: text, json, sarif, junit or github.")
+    ] = None,
     output: Annotated[
         list[str] | None, typer.Option("--output", "-o", metavar="FORMAT=PATH", help="Also write a format to a file.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only failing criteria.")] = False,
     limit: LimitOption = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Configuration file (default: nearest styraudit.yaml or pyproject.toml).")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Skip files matching this glob or under this folder.")
+    ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="Only results not in this baseline fail the run.")] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option("--write-baseline", help="Record the current deficient results as the baseline.")
+    ] = None,
+    show_config: Annotated[
+        bool, typer.Option("--show-config", help="Print the effective settings and where each came from.")
+    ] = False,
+    list_files: Annotated[bool, typer.Option("--list-files", help="Print the files that would be checked.")] = False,
 ) -> None:
     """Judge case files against the audit criteria. Exit 0 clean, 1 findings at or above --fail-on, 2 invalid input."""
+    import os
+    from datetime import date
+
     from .commands import check as command
-    from .engine.outcome import Severity
+    from .commands import effective
 
     def action() -> int:
-        if fail_on not in Severity.__members__:
+        line = effective.CommandLine(
+            paths=paths or [],
+            config=config,
+            criteria=criteria,
+            no_default_criteria=no_default_criteria,
+            as_of=_as_of(as_of),
+            fail_on=fail_on,
+            outputs=_outputs(format, output) if (format or output) else None,
+            limits=limit,
+            quiet=quiet,
+            exclude=exclude,
+            jobs=jobs,
+            baseline=baseline,
+            write_baseline=write_baseline,
+        )
+        # The only clock the tool reads: today's date, for waiver expiry, unless --as-of fixes it.
+        options, origins = effective.resolve(line, os.environ, date.today())
+        if show_config:
+            return effective.show(origins)
+        if not options.paths:
             from .errors import Location, Problem, UsageError
 
-            raise UsageError(
-                [Problem(Location("--fail-on"), f"unknown severity {fail_on!r}", "choose low, medium or high", "usage")]
-            )
-        options = command.CheckOptions(
-            paths=paths,
-            criteria=criteria or [],
-            replace_default_criteria=only_given_criteria,
-            as_of=_as_of(as_of),
-            fail_on=Severity(fail_on),
-            outputs=_outputs(format, output),
-            limits=_limits(limit),
-            quiet=quiet,
-        )
+            raise UsageError([Problem(Location("check"), "no files given", "name case files, folders or globs", "usage")])
+        if list_files:
+            for path in command.selected_files(options):
+                print(path)
+            return 0
         return command.run(options)
 
     _run(action)

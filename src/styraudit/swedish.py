@@ -49,8 +49,27 @@ def names(context: Any, idents: Iterable[Any], last: str = "och") -> str:
     return join_sv((name(context, i) for i in idents), last)
 
 
+_AFTER_HEAD = frozenset({"för", "inom", "i", "vid", "på"})
+
+
+def definite(title: str) -> str:
+    """A role title in the definite form running text needs. The head noun takes the ending:
+    'Regiondirektör' -> 'Regiondirektören', 'Direktör för Ledningsstaben' -> 'Direktören för
+    Ledningsstaben', 'Samordnare' -> 'Samordnaren'. A case gives irregular forms itself (`definite`)."""
+    words = title.split()
+    if not words:
+        return title
+    cut = next((i for i, w in enumerate(words) if i and (w in _AFTER_HEAD or w[0].isupper())), len(words))
+    head = words[cut - 1]
+    words[cut - 1] = head + ("n" if head.endswith("e") else "en")
+    return " ".join(words)
+
+
 def lower_first(text: Any) -> str:
+    """'Regionstyrelsen' -> 'regionstyrelsen' mid-sentence; acronyms such as 'HR-direktör' and 'CLG' stay."""
     text = str(text)
+    if len(text) > 1 and not text[1].islower():
+        return text
     return text[:1].lower() + text[1:]
 
 

@@ -111,13 +111,14 @@ def mismatches(fixture: CheckFixture, result: CheckResult) -> list[str]:
         want = fixture.expect["findings"]
         if [code for code, _ in got] != [w["code"] for w in want]:
             problems.append(f"finding codes {[c for c, _ in got]}, expected {[w['code'] for w in want]}")
-        for (code, facts), wanted in zip(got, want, strict=False):
+        for finding, wanted in zip(result.findings, want, strict=False):
+            facts = [dotted(p) for p in finding.facts]
             if "facts" in wanted and facts != wanted["facts"]:
-                problems.append(f"{code}: facts {facts}, expected {wanted['facts']}")
+                problems.append(f"{finding.code}: facts {facts}, expected {wanted['facts']}")
             for key, value in (wanted.get("values") or {}).items():
-                actual = next(f.values.get(key) for f in result.findings if f.code == code)
-                if _plain(actual) != value:
-                    problems.append(f"{code}: value {key}={_plain(actual)!r}, expected {value!r}")
+                # Fixture scalars load as text (as every YAML scalar here does), so compare as text.
+                if _plain(finding.values.get(key)) != _plain(value):
+                    problems.append(f"{finding.code}: value {key}={finding.values.get(key)!r}, expected {value!r}")
     return problems
 
 
@@ -137,4 +138,8 @@ def fixture_params(folder: Path) -> list[Any]:
 def _plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
-    return value if isinstance(value, int | float | bool | type(None)) else str(value)
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, bool):
+        return str(value).lower()
+    return None if value is None else str(value)

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..config import Config
 from ..discover import case_files
-from ..engine.criteria import CriteriaPack, default_pack_dir, load_pack
+from ..engine.criteria import CriteriaPack, customise, default_pack_dir, load_pack
 from ..engine.outcome import Severity
 from ..engine.results import CaseResult
 from ..errors import InputError
 from ..limits import Limits
-from ..output import AtomicTextFile
+from ..output import AtomicTextFile, write_atomic
 from ..reporters import Summary, reporter
+from .parallel import ordered_map
 
 
 @dataclass
@@ -26,50 +27,71 @@ class CheckOptions:
     criteria: list[Path] = field(default_factory=list)
     replace_default_criteria: bool = False
     as_of: date | None = None
+    today: date | None = None
     fail_on: Severity = Severity.low
     outputs: list[tuple[str, Path | None]] = field(default_factory=lambda: [("text", None)])
     limits: Limits = field(default_factory=Limits)
     quiet: bool = False
+    exclude: list[str] = field(default_factory=list)
+    jobs: int = 1
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    config: Config = field(default_factory=Config)
+    reporter_options: dict[str, Any] = field(default_factory=dict)
 
 
 def load_criteria(options: CheckOptions) -> CriteriaPack:
     directories = ([] if options.replace_default_criteria else [default_pack_dir()]) + list(options.criteria)
-    return load_pack(directories, options.limits)
+    pack = load_pack(directories, options.limits)
+    settings = options.config.settings
+    return customise(pack, settings.severity, settings.params, options.config.locate)
 
 
-def judge_file(path: Path, pack: CriteriaPack, as_of: date | None, limits: Limits) -> CaseResult:
+def judge_file(path: Path, pack: CriteriaPack, options: CheckOptions, baseline: frozenset[str] = frozenset()) -> CaseResult:
     """Load and judge one file; a file that fails to load becomes a result carrying its problems."""
+    from ..engine.baseline import apply_baseline
     from ..engine.run import evaluate
+    from ..engine.waivers import apply_waivers, case_waivers, config_waivers
     from ..loading import load_case
 
     try:
-        return evaluate(load_case(str(path), limits=limits), pack, as_of)
+        loaded = load_case(str(path), limits=options.limits)
+        result = evaluate(loaded, pack, options.as_of)
     except InputError as error:
         return CaseResult(file=str(path), problems=tuple(error.problems))
+    waivers = case_waivers(loaded) + config_waivers(options.config, path.as_posix())
+    result = apply_waivers(result, waivers, options.today or date.today())
+    return apply_baseline(result, baseline)
 
 
-def results(files: list[Path], pack: CriteriaPack, options: CheckOptions) -> Iterator[CaseResult]:
-    for path in files:
-        yield judge_file(path, pack, options.as_of, options.limits)
+def selected_files(options: CheckOptions) -> list[Path]:
+    return case_files(options.paths, options.exclude)
 
 
 def run(options: CheckOptions) -> int:
-    files = case_files(options.paths)
+    from ..engine.baseline import baseline_keys, baseline_text, load_baseline
+
+    files = selected_files(options)
     pack = load_criteria(options)
+    baseline = load_baseline(options.baseline) if options.baseline else frozenset()
     summary = Summary(options.fail_on)
+    keys: list[str] = []
     with ExitStack() as stack:
         reporters = [_open(stack, name, target, options) for name, target in options.outputs]
         for each in reporters:
             each.begin()
-        for result in results(files, pack, options):
+        for result in ordered_map(judge_file, files, (pack, options, baseline), options.jobs):
             summary.add(result)
+            keys += baseline_keys(result) if options.write_baseline else []
             for each in reporters:
                 each.case(result)
         for each in reporters:
             each.end(summary)
+    if options.write_baseline:
+        write_atomic(options.write_baseline, baseline_text(keys), force=True)
     return summary.exit_code
 
 
 def _open(stack: ExitStack, name: str, target: Path | None, options: CheckOptions) -> Any:
     stream = sys.stdout if target is None else stack.enter_context(AtomicTextFile(target))
-    return reporter(name, stream, {"quiet": options.quiet})
+    return reporter(name, stream, {"quiet": options.quiet, **options.reporter_options})

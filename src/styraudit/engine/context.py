@@ -89,7 +89,12 @@ class CheckContext:
 
     def name(self, ident: str) -> str:
         """A display name for an id: a body's name, a role's title, a document's title."""
-        if self.kind(ident) is None:
+        kind = self.kind(ident)
+        if kind is None:
             return ident
         obj = self.get(ident)
+        if kind == "role":  # running text speaks of "regiondirektören", not "regiondirektör"
+            from ..swedish import definite
+
+            return obj.definite or definite(obj.title)
         return getattr(obj, "name", None) or getattr(obj, "title", None) or ident

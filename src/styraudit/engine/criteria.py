@@ -7,7 +7,7 @@ is judged, with file:line:col of the mistake.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -175,15 +175,17 @@ def _bind(
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             key = str(error["loc"][0]) if error["loc"] else ""
-            hint = (
-                suggest(key, check.params.model_fields)
-                or f"parameters of {check.id}: {', '.join(check.params.model_fields) or 'none'}"
-            )
-            message = (
-                f"unknown parameter {key!r} for check {check.id}"
-                if error["type"] == "extra_forbidden"
-                else f"parameter {key}: {error['msg']}"
-            )
+            known = ", ".join(check.params.model_fields) or "none"
+            if error["type"] == "extra_forbidden":
+                message, hint = (
+                    f"unknown parameter {key!r} for check {check.id}",
+                    suggest(key, check.params.model_fields) or f"parameters of {check.id}: {known}",
+                )
+            else:
+                message, hint = (
+                    f"parameter{' ' + dotted(tuple(error['loc'])) if key else 's'}: {error['msg']}",
+                    f"parameters of {check.id}: {known}",
+                )
             problems.append(Problem(doc.locate((*where, "params", *error["loc"]), key=True), message, hint, "criteria"))
         return None
     texts: dict[str, Template] = {}
@@ -200,8 +202,11 @@ def _bind(
             )
         elif template := _compile(doc, env, (*where, "texts", code), text, problems):
             texts[code] = template
+    for code, text in default_texts(check.id).items():
+        if code in check.codes and code not in texts and code not in binding.texts:
+            texts[code] = env.from_string(text)
     for code in check.codes:
-        if code not in binding.texts:
+        if code not in binding.texts and code not in texts:
             problems.append(
                 Problem(
                     doc.locate((*where, "texts")),
@@ -211,6 +216,12 @@ def _bind(
                 )
             )
     return BoundCheck(check, params, texts)
+
+
+def default_texts(check_id: str) -> dict[str, str]:
+    """A check's shipped Swedish default texts (templates/checks/<id>.yaml); a criterion's own texts win."""
+    path = data_dir("templates") / "checks" / f"{check_id}.yaml"
+    return load_file(str(path)).data if path.is_file() else {}
 
 
 def _compile(doc: YamlDocument, env: Any, path: tuple[str | int, ...], text: str, problems: list[Problem]) -> Template | None:
@@ -275,3 +286,64 @@ def _composition_problems(criteria: dict[str, Criterion]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def customise(
+    pack: CriteriaPack, severity: dict[str, Severity], params: dict[str, dict[str, dict[str, Any]]], where: Any
+) -> CriteriaPack:
+    """Apply a configuration's severities and check parameters; `where(*path)` locates a setting for errors."""
+    problems: list[Problem] = []
+    criteria = dict(pack.criteria)
+    for section, table in (("severity", severity), ("params", params)):
+        for ident in table:
+            if ident not in criteria:
+                problems.append(
+                    Problem(
+                        where(section, ident),
+                        f"unknown criterion {ident!r}",
+                        suggest(ident, criteria) or "see `styraudit criteria list`",
+                        "config",
+                    )
+                )
+    for ident, level in severity.items():
+        if ident in criteria:
+            criterion = criteria[ident]
+            criteria[ident] = replace(criterion, spec=criterion.spec.model_copy(update={"severity": level}))
+    for ident, by_check in params.items():
+        if ident in criteria:
+            criteria[ident] = _with_params(criteria[ident], by_check, lambda *p, i=ident: where("params", i, *p), problems)
+    if problems:
+        raise InputError(problems)
+    return CriteriaPack(criteria)
+
+
+def _with_params(criterion: Criterion, by_check: dict[str, dict[str, Any]], where: Any, problems: list[Problem]) -> Criterion:
+    bound = {b.check.id: b for b in criterion.checks}
+    checks_out = list(criterion.checks)
+    for check_id, values in by_check.items():
+        if check_id not in bound:
+            problems.append(
+                Problem(
+                    where(check_id),
+                    f"criterion {criterion.id} has no check {check_id!r}",
+                    suggest(check_id, bound) or f"its checks: {', '.join(bound)}",
+                    "config",
+                )
+            )
+            continue
+        current = bound[check_id]
+        try:
+            merged = current.check.params.model_validate({**current.params.model_dump(), **values})
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                problems.append(
+                    Problem(
+                        where(check_id, *error["loc"]),
+                        f"parameter {dotted(tuple(error['loc']))}: {error['msg']}",
+                        f"parameters of {check_id}: {', '.join(current.check.params.model_fields)}",
+                        "config",
+                    )
+                )
+            continue
+        checks_out[checks_out.index(current)] = replace(current, params=merged)
+    return replace(criterion, checks=tuple(checks_out))

@@ -86,10 +86,26 @@ class CriterionResult:
     location: Location
     composed_of: tuple[str, ...] = ()
     waiver: WaiverUse | None = None
+    baselined: bool = False
+
+    @property
+    def deficient(self) -> bool:
+        """Not fulfilled or partly fulfilled, whatever waivers or baselines say."""
+        return self.outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled)
 
     @property
     def failing(self) -> bool:
-        return self.outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled) and self.waiver is None
+        """Deficient, and neither waived nor accepted in the baseline."""
+        return self.deficient and self.waiver is None and not self.baselined
+
+    @property
+    def key_path(self) -> str:
+        """The YAML path of the first fact behind the decisive finding: stable when lines move."""
+        decisive = [o for o in self.observations if o.outcome is self.outcome] or list(self.observations)
+        for observation in decisive:
+            if observation.facts:
+                return observation.facts[0].path
+        return ""
 
 
 @dataclass(frozen=True)

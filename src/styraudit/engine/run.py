@@ -39,16 +39,20 @@ def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) 
 
 
 def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
-    """Criteria the audit's questions name always run; the rest when their `applies_if` sections are present."""
+    """An audit's own yardsticks are the criteria its questions name (and what those are composed of);
+    a case without an audit section is judged by every criterion whose `applies_if` sections it has."""
     case = loaded.case
+    if case.audit is None:
+        return {c.id for c in pack.criteria.values() if all(getattr(case, section, None) for section in c.spec.applies_if)}
     named: set[str] = set()
     problems: list[Problem] = []
-    for qi, question in enumerate(case.audit.questions if case.audit else []):
+    for qi, question in enumerate(case.audit.questions):
         for ci, ident in enumerate(question.criteria):
             if ident not in pack.criteria:
+                where = loaded.doc.locate(("audit", "questions", qi, "criteria", ci))
                 problems.append(
                     Problem(
-                        loaded.doc.locate(("audit", "questions", qi, "criteria", ci)),
+                        where,
                         f"unknown criterion {ident!r}",
                         suggest(ident, pack.criteria) or "see `styraudit criteria list`",
                         "unknown-id",
@@ -57,10 +61,7 @@ def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
             named.add(ident)
     if problems:
         raise InputError(problems)
-    for ident in list(named):
-        named.update(pack.criteria[ident].spec.composed_of)
-    applicable = {c.id for c in pack.criteria.values() if all(getattr(case, section, None) for section in c.spec.applies_if)}
-    return named | applicable
+    return named | {part for ident in named for part in pack.criteria[ident].spec.composed_of}
 
 
 def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: dict[str, CriterionResult]) -> CriterionResult:

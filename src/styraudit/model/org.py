@@ -59,6 +59,7 @@ class Role(Sourced):
 
     id: Id
     title: Text
+    definite: str | None = None
     administration: ref("administration") | None = None
 
 

@@ -1,0 +1,103 @@
+"""committee_involvement: each committee whose administration the initiative changes took part in steering it.
+
+A committee is involved when it has itself decided on the initiative (a decision by it about the
+initiative, other than one only noting information), or when it takes part in steering it: it
+owns the initiative, gave a mandate for it, decided its directive, is owner or sponsor in the
+directive's organisation, or decides one of the directive's decision points.
+
+PASS: every affected committee is involved.
+PARTLY: some affected committees are involved, others are not (or not known to be).
+FAIL: no affected committee is involved, and for at least one of them the case records that it
+made no decision (an absence of kind `decision` concerning it), or that it only noted
+information about the initiative (decisions of kind `information_noted`: informed, not steering).
+CANNOT ASSESS: the initiative changes no committee's administration (no_committees), or the
+case says nothing either way about any affected committee.
+"""
+
+from __future__ import annotations
+
+from ..engine.context import CheckContext, Path
+from ..engine.outcome import Outcome
+from ..engine.registry import Check, Params
+from ..engine.results import CheckResult, Finding
+from ..model.facts import DecisionKind
+
+
+class CommitteeInvolvementParams(Params):
+    """No parameters: involvement is a matter of fact, not of degree."""
+
+
+def run(ctx: CheckContext, params: CommitteeInvolvementParams) -> CheckResult:
+    committees = ctx.affected_committees
+    if not committees:
+        return CheckResult(Outcome.cannot_assess, (Finding("no_committees", Outcome.cannot_assess, {}, (("initiative",),)),))
+    findings = tuple(_judge_committee(ctx, committee) for committee in committees)
+    return CheckResult(_overall([f.outcome for f in findings]), findings)
+
+
+def _overall(outcomes: list[Outcome]) -> Outcome:
+    """All involved: fulfilled; some: partly; none, and at least one known not to be: not fulfilled."""
+    if all(o is Outcome.fulfilled for o in outcomes):
+        return Outcome.fulfilled
+    if Outcome.fulfilled in outcomes:
+        return Outcome.partly_fulfilled
+    return Outcome.not_fulfilled if Outcome.not_fulfilled in outcomes else Outcome.cannot_assess
+
+
+def _judge_committee(ctx: CheckContext, committee: str) -> Finding:
+    decided = [(("decisions", i), d) for i, d in enumerate(ctx.case.decisions) if d.by == committee and d.about_initiative]
+    steering = _steering(ctx, committee)
+    decisions = [(p, d) for p, d in decided if d.kind != DecisionKind.information_noted]
+    noted = [(p, d) for p, d in decided if d.kind == DecisionKind.information_noted]
+    values = {
+        "committee": committee,
+        "administrations": [a for a in ctx.case.initiative.affected_administrations if ctx.body_of(a) == committee],
+        "decisions": [d.id for _, d in decisions],
+        "steering": [role for role, _ in steering],
+        "noted": [d.id for _, d in noted],
+        "absences": [],
+    }
+    if decisions or steering:
+        facts = tuple(dict.fromkeys([p for p, _ in decisions] + [p for _, p in steering]))
+        return Finding("committee_involved", Outcome.fulfilled, values, facts)
+    if noted:
+        return Finding("committee_only_informed", Outcome.not_fulfilled, values, tuple(p for p, _ in noted))
+    absent = ctx.absences("decision", committee)
+    if absent:
+        values["absences"] = [a.id for _, a in absent]
+        return Finding("committee_not_involved", Outcome.not_fulfilled, values, tuple(p for p, _ in absent))
+    return Finding("involvement_unknown", Outcome.cannot_assess, values, (("initiative",),))
+
+
+def _steering(ctx: CheckContext, committee: str) -> list[tuple[str, Path]]:
+    """The committee's roles in steering the initiative, each with the fact that shows it."""
+    case = ctx.case
+    found: list[tuple[str, Path]] = [("owner", ("initiative",))] if case.initiative.owner == committee else []
+    found += [("mandate", ("mandates", i)) for i, m in enumerate(case.mandates) if m.given_by == committee]
+    directive = case.directive
+    if directive is None:
+        return found
+    if directive.decided_by == committee:
+        found.append(("directive", ("directive",)))
+    organisation = directive.organisation
+    if organisation and (organisation.owner == committee or committee in organisation.sponsors):
+        found.append(("directive_role", ("directive", "organisation")))
+    points = directive.decision_points or []
+    found += [("decision_point", ("directive", "decision_points", i)) for i, p in enumerate(points) if p.decided_by == committee]
+    return found
+
+
+CHECK = Check(
+    id="committee_involvement",
+    summary="Every committee whose administration the initiative changes has itself decided on it or takes part in steering it.",
+    params=CommitteeInvolvementParams,
+    codes={
+        "no_committees": "the initiative changes no committee's administration",
+        "committee_involved": "the committee decided on or steers the initiative; values: committee, administrations, decisions, steering",
+        "committee_only_informed": "the committee only noted information about it; values: committee, administrations, noted",
+        "committee_not_involved": "recorded absence of decisions by the committee; values: committee, administrations, absences",
+        "involvement_unknown": "nothing recorded either way about the committee; values: committee, administrations",
+    },
+    run=run,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,103 @@
+"""delegation_limits: officials have not decided matters that may not be delegated (KL 6 kap. 38 §).
+
+A decision is an official's when `decision.by` is not a body: a role, a group of officials (a
+ledningsgrupp has no decision competence of its own) or an administration. Only decisions about
+the initiative count (`about_initiative`). The reserved matters are, by default, goals,
+direction, scope and quality: ärenden som rör verksamhetens mål, inriktning, omfattning eller kvalitet.
+
+PASS: officials decided only other matters (organisation, resources, implementation, follow-up),
+or every decision about the initiative was taken by a body, so nothing was delegated.
+PARTLY: an official decided a reserved matter, but a body afterwards (on the same date or later)
+decided every such matter itself: the body took the matter back; both decisions are cited.
+FAIL: an official decided a reserved matter and no later decision by a body covers it; one
+finding per such decision, naming the matters still decided by officials only.
+CANNOT ASSESS: the case records no decisions about the initiative, or an official decision whose
+matters are not recorded (and nothing fails): its matters cannot be judged.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..engine.context import CheckContext
+from ..engine.outcome import Outcome, combine
+from ..engine.registry import Check, Params
+from ..engine.results import CheckResult, Finding
+from ..model.facts import Decision, Matter
+
+RESERVED = (Matter.goals, Matter.direction, Matter.scope, Matter.quality)
+
+Indexed = list[tuple[int, Decision]]
+
+
+class DelegationParams(Params):
+    reserved: list[Matter] = Field(default=list(RESERVED), description="Matters that may not be delegated to officials.")
+
+
+def run(ctx: CheckContext, params: DelegationParams) -> CheckResult:
+    decisions = [(i, d) for i, d in enumerate(ctx.case.decisions) if d.about_initiative]
+    if not decisions:
+        return CheckResult(Outcome.cannot_assess, (Finding("no_decisions", Outcome.cannot_assess, {}, (("initiative",),)),))
+    official = [(i, d) for i, d in decisions if not ctx.is_body(d.by)]
+    if not official:
+        values = {"decisions": [d.id for _, d in decisions], "bodies": list(dict.fromkeys(d.by for _, d in decisions))}
+        facts = tuple(("decisions", i) for i, _ in decisions)
+        return CheckResult(Outcome.fulfilled, (Finding("nothing_delegated", Outcome.fulfilled, values, facts),))
+    findings = tuple(_judge(ctx, params, i, d, decisions) for i, d in official)
+    return CheckResult(combine(f.outcome for f in findings), findings)
+
+
+def _judge(ctx: CheckContext, params: DelegationParams, index: int, decision: Decision, decisions: Indexed) -> Finding:
+    values = {
+        "decision": decision.id,
+        "by": decision.by,
+        "by_kind": ctx.kind(decision.by),
+        "date": str(decision.date),
+        "reference": decision.reference,
+        "summary": decision.summary,
+        "all_matters": [m.value for m in decision.matters],
+    }
+    here = ("decisions", index)
+    if not decision.matters:
+        return Finding("matters_unknown", Outcome.cannot_assess, values, (here,))
+    reserved = [m for m in decision.matters if m in params.reserved]
+    if not reserved:
+        return Finding("delegated_other_matters", Outcome.fulfilled, {**values, "matters": values["all_matters"]}, (here,))
+    takers = _taken_back_by(ctx, decision, reserved, decisions)
+    taken = [m for m in reserved if any(m in d.matters for _, d in takers)]
+    remaining = [m for m in reserved if m not in taken]
+    values |= {
+        "matters": [m.value for m in remaining or reserved],
+        "taken_back": [m.value for m in taken],
+        "taken_back_by": [d.id for _, d in takers],
+        "bodies": list(dict.fromkeys(d.by for _, d in takers)),
+    }
+    facts = (here, *(("decisions", j) for j, _ in takers))
+    if remaining:
+        return Finding("reserved_matter_delegated", Outcome.not_fulfilled, values, facts)
+    return Finding("taken_back", Outcome.partly_fulfilled, values, facts)
+
+
+def _taken_back_by(ctx: CheckContext, decision: Decision, reserved: list[Matter], decisions: Indexed) -> Indexed:
+    """Decisions by a body, dated no earlier than the official's, that decide one of its reserved matters."""
+    start = decision.date.earliest()
+    return [
+        (j, d) for j, d in decisions if ctx.is_body(d.by) and d.date.earliest() >= start and any(m in d.matters for m in reserved)
+    ]
+
+
+CHECK = Check(
+    id="delegation_limits",
+    summary="Officials have not decided matters of the initiative's goals, direction, scope or quality, which may not be delegated.",
+    params=DelegationParams,
+    codes={
+        "no_decisions": "the case records no decisions about the initiative",
+        "nothing_delegated": "every decision about the initiative was taken by a body; values: decisions, bodies",
+        "delegated_other_matters": "an official decided only matters that may be delegated; values: decision, by, by_kind, date, reference, summary, matters, all_matters",
+        "matters_unknown": "an official decision whose matters are not recorded; values: decision, by, by_kind, date, reference, summary, all_matters",
+        "reserved_matter_delegated": "an official decided reserved matters no body decided afterwards; values: as delegated_other_matters, with matters = the reserved ones still uncovered, taken_back, taken_back_by, bodies",
+        "taken_back": "an official decided reserved matters, but a body afterwards decided them itself; values: as reserved_matter_delegated, matters = the reserved ones",
+    },
+    run=run,
+    doc=__doc__ or "",
+)

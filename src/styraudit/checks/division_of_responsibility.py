@@ -1,0 +1,103 @@
+"""division_of_responsibility: responsibility is written down between the owner and each affected committee,
+and between the lead and the heads of the affected administrations.
+
+The required pairs are (owner board, affected committee) for every affected committee, and
+(lead, head) for the head (`administration.head`) of every affected administration; a party is
+never paired with itself (the lead may head an affected administration). Each pair is judged on
+its own; a fact covers a pair when it names both parties, so an absence concerning [RS, HSN, RUN]
+covers both RS–HSN and RS–RUN.
+
+PASS: for every pair a `responsibilities` entry naming both parties is written down (`written: true`).
+PARTLY: some pair's division is described but not written down, and no pair is recorded as missing.
+FAIL: the case records for some pair that no division was made (an `absences` entry of kind
+`responsibility_division` whose `concerns` include both parties).
+CANNOT ASSESS: the case says nothing about a pair, or a pair cannot be formed because the case names
+no owner (while committees are affected), no lead, or no head of an affected administration; each gap
+is named, and keeps an otherwise clean result from passing (rule 1). Also when nothing is affected.
+"""
+
+from __future__ import annotations
+
+from ..engine.context import CheckContext, Path
+from ..engine.outcome import Outcome, combine
+from ..engine.registry import Check, Params
+from ..engine.results import CheckResult, Finding
+from ..model.facts import Responsibility
+
+
+class DivisionParams(Params):
+    """No parameters: the pairs follow from the initiative's owner, lead and affected units."""
+
+
+def run(ctx: CheckContext, params: DivisionParams) -> CheckResult:
+    pairs, gaps = required_pairs(ctx)
+    findings = gaps + [_judge_pair(ctx, relation, a, b) for relation, a, b in pairs]
+    if not findings:
+        return CheckResult(Outcome.cannot_assess, (Finding("no_pairs", Outcome.cannot_assess, {}, (("initiative",),)),))
+    return CheckResult(combine(f.outcome for f in findings), tuple(findings))
+
+
+def required_pairs(ctx: CheckContext) -> tuple[list[tuple[str, str, str]], list[Finding]]:
+    """(relation, party, party) pairs, 'bodies' for owner–committee and 'officials' for lead–head, in a
+    stable order; and a `missing_party` finding for each side that cannot be formed for want of a fact."""
+    initiative = ctx.case.initiative
+    pairs: list[tuple[str, str, str]] = []
+    gaps: list[Finding] = []
+    if initiative.owner:
+        pairs += [("bodies", initiative.owner, c) for c in ctx.affected_committees if c != initiative.owner]
+    elif ctx.affected_committees:
+        gaps.append(_missing("bodies", "owner", (("initiative",),)))
+    administrations = initiative.affected_administrations
+    if initiative.lead:
+        heads = [h for h in dict.fromkeys(ctx.get(a).head for a in administrations) if h and h != initiative.lead]
+        pairs += [("officials", initiative.lead, h) for h in heads]
+        headless = [a for a in administrations if not ctx.get(a).head]
+        if headless:
+            gaps.append(_missing("officials", "heads", tuple(ctx.path(a) for a in headless), headless))
+    elif administrations:
+        gaps.append(_missing("officials", "lead", (("initiative",),)))
+    return pairs, gaps
+
+
+def _missing(relation: str, missing: str, facts: tuple[Path, ...], administrations: list[str] | None = None) -> Finding:
+    values = {"relation": relation, "missing": missing, "administrations": administrations or []}
+    return Finding("missing_party", Outcome.cannot_assess, values, facts)
+
+
+def _judge_pair(ctx: CheckContext, relation: str, a: str, b: str) -> Finding:
+    entries = [(i, r) for i, r in enumerate(ctx.case.responsibilities) if a in r.parties and b in r.parties]
+    values = {"relation": relation, "a": a, "b": b}
+    written = [(i, r) for i, r in entries if r.written]
+    if written:
+        facts = tuple(("responsibilities", i) for i, _ in written)
+        documents = [r.document for _, r in written if r.document]
+        return Finding("pair_written", Outcome.fulfilled, {**values, **_described(written), "documents": documents}, facts)
+    if entries:
+        facts = tuple(("responsibilities", i) for i, _ in entries)
+        return Finding("pair_unwritten", Outcome.partly_fulfilled, {**values, **_described(entries)}, facts)
+    absences = [(p, x) for p, x in ctx.absences("responsibility_division", a) if b in x.concerns]
+    if absences:
+        more = {"absences": [x.id for _, x in absences], "statements": [x.statement for _, x in absences]}
+        return Finding("pair_absent", Outcome.not_fulfilled, {**values, **more}, tuple(p for p, _ in absences))
+    return Finding("pair_unknown", Outcome.cannot_assess, values, (("initiative",),))
+
+
+def _described(entries: list[tuple[int, Responsibility]]) -> dict[str, list[str]]:
+    return {"responsibilities": [r.id for _, r in entries], "descriptions": [r.description for _, r in entries]}
+
+
+CHECK = Check(
+    id="division_of_responsibility",
+    summary="Responsibility is written down between the owner and each affected committee, and between the lead and the heads of the affected administrations.",
+    params=DivisionParams,
+    codes={
+        "no_pairs": "the initiative names no affected committee or administration, so no pair is required",
+        "missing_party": "a side of pairs cannot be formed: no owner, no lead, or affected administrations without a head; values: relation, missing (owner/lead/heads), administrations",
+        "pair_written": "the pair's division is written down; values: relation (bodies/officials), a, b, responsibilities, descriptions, documents",
+        "pair_unwritten": "the pair's division is described but not written down; values: relation, a, b, responsibilities, descriptions",
+        "pair_absent": "recorded absence of a division between the pair; values: relation, a, b, absences, statements",
+        "pair_unknown": "the case says nothing about the pair's division; values: relation, a, b",
+    },
+    run=run,
+    doc=__doc__ or "",
+)

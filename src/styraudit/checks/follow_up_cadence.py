@@ -1,0 +1,161 @@
+"""follow_up_cadence: the owner and each affected committee got regular, written reports and acted on deviations.
+
+Each responsible body (the owner, the committees whose administrations change) is judged from
+the initiative's start to its end or the reference date; overall: the worst (engine.outcome rule 1).
+
+PASS: reports at least every `max_gap_months`, each calendar year one written with status against
+goals, not only overviews, and a decision within `act_within_months` after each reported deviation.
+PARTLY: a gap certain on the most favourable reading of the dates (reporting_gap, "at least");
+only overview or unknown depth (overview_only); a year without written status (no_written_status);
+no decision after a deviation, by a recorded absence or a decision only noting it (deviation_not_acted).
+FAIL: a body got no reports, and the case records that (absence of kind `reporting`; no_reports).
+CANNOT ASSESS: no start, or neither end nor reference date (no_period); no owner or committee
+(no_bodies); no reports and no absence (reports_unknown); a gap only some reading of month- or
+year-precision dates opens (possible_gap, "kan ha överstigit", see _timeline.py); a deviation and
+nothing known about a decision (deviation_action_unknown).
+
+A decision acts on a deviation when it names the report in `acts_on`, or cannot precede the report
+and may fall within `act_within_months` after it; a decision dated only by year may precede it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from ..engine.context import CheckContext, Path
+from ..engine.outcome import Outcome, combine
+from ..engine.registry import Check, Params
+from ..engine.results import CheckResult, Finding
+from ..model.base import PartialDate
+from ..model.facts import DecisionKind, ReportDepth, ReportForm, ReportingEvent
+from ._timeline import Mark, add_months, gaps, overlaps
+
+Reports = list[tuple[Path, ReportingEvent]]
+Dated = list[tuple[date, Finding]]
+PERIOD: Path = ("initiative", "period")
+
+
+class FollowUpCadenceParams(Params):
+    max_gap_months: int = Field(default=6, ge=1, description="Longest allowed time between two reports to a body.")
+    written_status_per_year: bool = Field(default=True, description="Require a written status report against goals each year.")
+    act_within_months: int = Field(default=3, ge=0, description="Months a body has to decide after a reported deviation.")
+
+
+def run(ctx: CheckContext, params: FollowUpCadenceParams) -> CheckResult:
+    period, end = ctx.case.initiative.period, ctx.period_end()
+    if period is None or end is None:
+        values = {"start": str(period.start) if period else None, "end": end.isoformat() if end else None}
+        return CheckResult(Outcome.cannot_assess, (Finding("no_period", Outcome.cannot_assess, values, (("initiative",),)),))
+    owner = ctx.case.initiative.owner
+    bodies = list(dict.fromkeys([owner, *ctx.affected_committees] if owner else ctx.affected_committees))
+    if not bodies:
+        return CheckResult(Outcome.cannot_assess, (Finding("no_bodies", Outcome.cannot_assess, {}, (("initiative",),)),))
+    judged = [_judge_body(ctx, params, body, period.start, end) for body in bodies]
+    outcomes = [combine(f.outcome for f in findings) for findings in judged]
+    return CheckResult(combine(outcomes), tuple(f for findings in judged for f in findings))
+
+
+def _judge_body(ctx: CheckContext, params: FollowUpCadenceParams, body: str, start: PartialDate, end: date) -> list[Finding]:
+    """The findings for one body, in date order."""
+    reports = [
+        (("reporting", i), r)
+        for i, r in enumerate(ctx.case.reporting)
+        if r.to == body and r.date.earliest() <= end and r.date.latest() >= start.earliest()
+    ]
+    if not reports:
+        absent = ctx.absences("reporting", body)
+        if not absent:
+            return [Finding("reports_unknown", Outcome.cannot_assess, {"body": body}, (("initiative",),))]
+        values = {"body": body, "absences": [a.id for _, a in absent]}
+        return [Finding("no_reports", Outcome.not_fulfilled, values, tuple(p for p, _ in absent))]
+    dated = _gap_findings(body, reports, start, end, params.max_gap_months) + _depth(body, reports, start)
+    if params.written_status_per_year:
+        dated += _written_status(body, reports, start, end)
+    dated += _deviations(ctx, body, reports, params.act_within_months)
+    if not dated:
+        first, last = min(r.date for _, r in reports), max(r.date for _, r in reports)
+        values = {"body": body, "count": len(reports), "first": str(first), "last": str(last)}
+        values["written_required"] = params.written_status_per_year
+        dated = [(first.earliest(), Finding("reporting_regular", Outcome.fulfilled, values, tuple(p for p, _ in reports)))]
+    return [finding for _, finding in sorted(dated, key=lambda pair: pair[0])]
+
+
+def _gap_findings(body: str, reports: Reports, start: PartialDate, end: date, limit: int) -> Dated:
+    first, last = Mark.of(start, PERIOD, "start"), Mark.of(end, PERIOD, "end")
+    found: Dated = []
+    for gap in gaps(first, [Mark.of(r.date, path) for path, r in reports], last, limit):
+        code, outcome = ("reporting_gap", Outcome.partly_fulfilled) if gap.certain else ("possible_gap", Outcome.cannot_assess)
+        values = {"body": body, "from": gap.start.label, "to": gap.end.label, "months": gap.months, "max_gap_months": limit}
+        values |= {"from_start": gap.start.kind == "start", "to_end": gap.end.kind == "end"}
+        found.append((gap.start.earliest, Finding(code, outcome, values, tuple(dict.fromkeys((gap.start.path, gap.end.path))))))
+    return found
+
+
+def _depth(body: str, reports: Reports, start: PartialDate) -> Dated:
+    """Overview-only reporting: no report is recorded as detailed."""
+    if any(r.depth == ReportDepth.detailed for _, r in reports):
+        return []
+    overview = sum(r.depth == ReportDepth.overview for _, r in reports)
+    values = {"body": body, "count": len(reports), "overview": overview, "unknown": len(reports) - overview}
+    return [(start.earliest(), Finding("overview_only", Outcome.partly_fulfilled, values, tuple(p for p, _ in reports)))]
+
+
+def _written_status(body: str, reports: Reports, start: PartialDate, end: date) -> Dated:
+    """Calendar years of the period without a written report of the status against the goals."""
+    covered = {r.date.year for _, r in reports if r.form == ReportForm.written and r.status_against_goals}
+    missing = [year for year in range(start.year, end.year + 1) if year not in covered]
+    if not missing:
+        return []
+    facts = tuple(p for p, r in reports if r.date.year in missing) or (PERIOD,)
+    return [
+        (date(missing[0], 1, 1), Finding("no_written_status", Outcome.partly_fulfilled, {"body": body, "years": missing}, facts))
+    ]
+
+
+def _deviations(ctx: CheckContext, body: str, reports: Reports, within: int) -> Dated:
+    """Deviations reported to the body that no decision of its own followed within `within` months."""
+    found: Dated = []
+    for path, report in (pair for pair in reports if pair[1].deviation):
+        deadline = add_months(report.date.latest(), within)
+        responses = [
+            (("decisions", i), d)
+            for i, d in enumerate(ctx.case.decisions)
+            if d.by == body
+            and d.about_initiative
+            and (report.id in d.acts_on or report.date.earliest() <= d.date.earliest() <= deadline)
+        ]
+        if any(d.kind != DecisionKind.information_noted for _, d in responses):
+            continue  # the body acted; noting the information alone is not acting
+        absent = [(p, a) for p, a in ctx.absences("decision", body) if overlaps(a.period, report.date.earliest(), deadline)]
+        values = {"body": body, "report": report.id, "date": str(report.date), "covered": report.covered.strip()}
+        values |= {"noted": [d.id for _, d in responses], "absences": [a.id for _, a in absent], "act_within_months": within}
+        facts = (path, *(p for p, _ in responses), *(p for p, _ in absent))
+        known = len(facts) > 1  # a decision only noting it, or a recorded absence of decisions
+        code = "deviation_not_acted" if known else "deviation_action_unknown"
+        outcome = Outcome.partly_fulfilled if known else Outcome.cannot_assess
+        found.append((report.date.earliest(), Finding(code, outcome, values, facts)))
+    return found
+
+
+CHECK = Check(
+    id="follow_up_cadence",
+    summary="The owner and the affected committees received reports often enough, in writing with status against goals, and acted on deviations.",
+    params=FollowUpCadenceParams,
+    codes={
+        "no_period": "the initiative has no start date, or neither an end nor a reference date; values: start, end",
+        "no_bodies": "the case names neither an owner nor an affected committee",
+        "reports_unknown": "no report to the body and no recorded absence of reporting; values: body",
+        "no_reports": "no report to the body, recorded as absent; values: body, absences",
+        "reporting_gap": "a certain gap; values: body, from, to, months (at least), max_gap_months, from_start, to_end",
+        "possible_gap": "a gap only some readings of partial dates open; values: as reporting_gap, months (up to)",
+        "overview_only": "no report recorded as detailed; values: body, count, overview, unknown",
+        "no_written_status": "years without a written status report against goals; values: body, years",
+        "deviation_not_acted": "no decision after a reported deviation; values: body, report, date, covered, noted, absences, act_within_months",
+        "deviation_action_unknown": "a reported deviation, and nothing recorded either way about a decision; values: as deviation_not_acted",
+        "reporting_regular": "the body's reporting met every requirement; values: body, count, first, last, written_required",
+    },
+    run=run,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,31 @@
+"""Start-up cost: `--version` and `--help` must not import what only judging or reporting needs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = {"rich", "jinja2", "pydantic", "yaml", "babel", "matplotlib", "docx", "pptx"}
+
+
+def _imported(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "styraudit", *args], capture_output=True, text=True, check=True
+    )
+    names = (line.split("|")[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:"))
+    return {name.split(".")[0] for name in names}
+
+
+def test_version_imports_nothing_heavy_not_even_typer() -> None:
+    loaded = _imported("--version")
+    assert "styraudit" in loaded
+    assert not (HEAVY | {"typer"}) & loaded
+
+
+@pytest.mark.parametrize("args", [("--help",), ("validate", "--help"), ("check", "--help")])
+def test_help_imports_no_rendering_or_engine_modules(args: tuple[str, ...]) -> None:
+    loaded = _imported(*args)
+    assert "typer" in loaded
+    assert not (HEAVY - {"pydantic"}) & loaded
