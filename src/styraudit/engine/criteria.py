@@ -88,6 +88,14 @@ class CriteriaPack:
         return sorted(self.criteria.values(), key=key)
 
 
+def display_path(path: Path) -> str:
+    """How a criteria file is named in messages: relative to the working directory when it is below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def default_pack_dir() -> Path:
     return data_dir("criteria")
 
@@ -133,7 +141,7 @@ def _loc(file: str):  # type: ignore[no-untyped-def]
 
 
 def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Limits) -> Criterion:
-    doc = load_file(str(path), limits=limits)
+    doc = load_file(str(path), display_path(path), limits=limits)
     try:
         spec = CriterionSpec.model_validate(doc.data)
     except ValidationError as exc:

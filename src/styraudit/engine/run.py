@@ -117,10 +117,13 @@ def _observe(check_id: str, finding: Finding, template: Template, ctx: CheckCont
 
 
 def _fact(path: tuple[str | int, ...], ctx: CheckContext, loaded: LoadedCase) -> FactRef:
+    """Where a fact is and what it rests on; a value without sources of its own (a date in a
+    directive, an id in a list) rests on the sources of the nearest fact that contains it."""
     node: Any = ctx.case
+    sources: tuple[str, ...] = ()
     for part in path:
         node = node[part] if isinstance(part, int) else getattr(node, part)
-    sources = tuple(getattr(node, "sources", ()) or ())
+        sources = tuple(getattr(node, "sources", None) or ()) or sources
     interview_only = bool(sources) and all(ctx.kind(s) == "interview" for s in sources)
     return FactRef(dotted(path), loaded.doc.locate(path), sources, interview_only)
 

@@ -74,6 +74,7 @@ def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
         "severity": criterion.severity.value,
         "outcome": criterion.outcome.value,
         "failing": criterion.failing,
+        "baselined": criterion.baselined,
         "assessment": criterion.assessment,
         "composed_of": list(criterion.composed_of),
         "observations": [observation_dict(o) for o in criterion.observations],
