@@ -44,7 +44,9 @@ def peak_kib(command: list[str]) -> int:
 
 
 def styraudit() -> list[str]:
-    return [shutil.which("styraudit") or sys.executable, *([] if shutil.which("styraudit") else ["-m", "styraudit"])]
+    """The installed console script beside this Python, as a user runs it."""
+    script = Path(sys.executable).parent / "styraudit"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "styraudit"]
 
 
 def main() -> None:
@@ -59,7 +61,7 @@ def main() -> None:
         check = [*styraudit(), "check", "--quiet", "--format", "json", "--as-of", "2024-01-01"]
         t_check = timed([*check, str(big)])
         t_floor = timed([sys.executable, "-c", FLOOR, str(big)])
-        yamllint = shutil.which("yamllint")
+        yamllint = shutil.which("yamllint", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
         t_lint = timed([yamllint, "-d", "relaxed", str(big)]) if yamllint else float("nan")
         t_version = timed([*styraudit(), "--version"], 20)
         t_help = timed([*styraudit(), "--help"], 20)

@@ -1,26 +1,16 @@
-"""Shared helpers: run the real command line as a user would."""
+"""Fixtures shared by the test modules."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    """Run `python -m styraudit ARGS` in a subprocess, with no terminal, and capture its output."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "160"}
-    env.pop("GITHUB_ACTIONS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "styraudit", *args], cwd=cwd or ROOT, capture_output=True, text=True, timeout=timeout, env=env
-    )
+from clirunner import run_cli
 
 
 @pytest.fixture
-def cli():  # type: ignore[no-untyped-def]
+def cli() -> Callable[..., Any]:
+    """Run the real command line in a subprocess: `cli("check", path)`."""
     return run_cli

@@ -29,4 +29,6 @@ def test_every_check_has_a_fixture_for_each_outcome(check_id: str) -> None:
 @pytest.mark.parametrize("check_id", sorted(checks()))
 def test_every_finding_code_is_exercised(check_id: str) -> None:
     expected_codes = {w["code"] for f in load_fixtures(FIXTURES / f"{check_id}.yaml") for w in f.expect.get("findings", [])}
-    assert set(checks()[check_id].codes) <= expected_codes, f"{check_id}: codes without a fixture: {set(checks()[check_id].codes) - expected_codes}"
+    assert set(checks()[check_id].codes) <= expected_codes, (
+        f"{check_id}: codes without a fixture: {set(checks()[check_id].codes) - expected_codes}"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from clirunner import ROOT
 
 
 def _commands() -> list[str]:
@@ -19,3 +19,11 @@ def test_readme_has_exactly_two_set_up_commands() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert _commands()[1] in ci.splitlines()
+
+
+def test_the_first_set_up_command_installs_and_writes_the_report_in_one_line() -> None:
+    first = _commands()[0]
+    assert "\n" not in first and "pip install ." in first
+    assert first.endswith("styraudit report cases/verksamhetsstyrningsmodell-2021-2023.yaml -o granskningsrapport.html")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "\n## Report\n" in readme and "`styraudit report CASE -o FILE`" in readme

@@ -8,7 +8,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, run_cli
+from clirunner import ROOT, run_cli
 
 AUDIT = "cases/verksamhetsstyrningsmodell-2021-2023.yaml"
 DIRECTIVE = "cases/uppdragil-2024-starka-ledning-och-styrning.yaml"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from conftest import ROOT, run_cli
+from clirunner import ROOT, run_cli
 from styraudit.schema import case_schema, descriptions, schema_text
 
 CASES = sorted((ROOT / "cases").glob("*.yaml"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from clirunner import ROOT, run_cli
 
 INVALID = Path(__file__).parent / "inputs" / "invalid"
 EXPECT = re.compile(r"^# expect: (\d+):(\d+) (.*?)(?: \| (.*))?$")

@@ -254,6 +254,29 @@ def criteria_show(
     _run(lambda: command.show_criterion(command.pack_for(criteria or [], False), ident))
 
 
+@app.command()
+def report(
+    case: Annotated[Path, typer.Argument(help="The case file.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The report file: .md, .html or .docx.")],
+    force: ForceOption = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option("--templates", help="A folder of your own report templates; same file names replace the shipped ones."),
+    ] = None,
+    criteria: CriteriaOption = None,
+    as_of: AsOfOption = None,
+    limit: LimitOption = None,
+) -> None:
+    """Write the Swedish draft audit report; the format follows the extension of -o. Exit 0 written, 2 invalid input."""
+    from .commands import report as command
+
+    def action() -> int:
+        options = command.ReportOptions(case, output, force, templates, criteria or [], _as_of(as_of), _limits(limit))
+        return command.run(options)
+
+    _run(action)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -6,8 +6,11 @@ so the arithmetic operators are intercepted and bounded, and undefined names are
 
 from __future__ import annotations
 
+import contextlib
 import operator
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from jinja2 import StrictUndefined, select_autoescape
@@ -17,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 MAX_RESULT_LENGTH = 100_000
 MAX_POWER = 1_000
 MAX_NUMBER = 10**12
+MAX_RENDER_SECONDS = 2.0  # a criterion text is a sentence or two; nested loops can run for hours
 
 _OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
     "+": operator.add,
@@ -55,6 +59,31 @@ def _product(left: Any, right: Any) -> int:
     length = len(left) if isinstance(left, str | list | tuple) else len(right)
     count = right if isinstance(right, int) else left
     return length * max(count, 0)
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise SecurityError when the block runs longer than `seconds`.
+
+    The operator caps above bound sizes, not time: `{% for i in range(99999) %}{% for j in
+    range(99999) %}{% endfor %}{% endfor %}` writes nothing and never ends. A real-time timer
+    (SIGALRM) interrupts it. Where no timer is available (Windows, a thread other than the
+    main one) the block runs unbounded.
+    """
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise SecurityError(f"the text ran longer than {seconds:g} seconds")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def environment(*, html: bool = False, loader: Any = None) -> BoundedSandbox:

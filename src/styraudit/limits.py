@@ -16,6 +16,9 @@ class Limits:
     max_nodes: int = 200_000
     max_string_chars: int = 100_000
     max_aliases: int = 1_000
+    # Text counted as expanded: 200 aliases of a 100,000-character string are 20 million characters
+    # for everything downstream (messages, reports), though the file is 100 KB.
+    max_text_chars: int = 10_000_000
 
     def with_overrides(self, pairs: list[str], origin: str = "--limit") -> Limits:
         """Return a copy with NAME=VALUE pairs applied; an unknown name or bad value is a UsageError."""

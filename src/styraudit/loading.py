@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import reprlib
 import typing
 from dataclasses import dataclass
 from typing import Any
@@ -123,6 +124,13 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+def _brief(value: Any) -> str:
+    """A short repr of what the file gave: an aliased list can stand for millions of values."""
+    brief = reprlib.Repr()
+    brief.maxlevel, brief.maxlist, brief.maxdict, brief.maxstring, brief.maxother = 2, 4, 4, 80, 80
+    return brief.repr(value)
+
+
 def _problem(doc: YamlDocument, error: Any) -> Problem:
     path = _data_path(doc.data, error["loc"])
     kind, message, hint = error["type"], error["msg"], ""
@@ -137,9 +145,10 @@ def _problem(doc: YamlDocument, error: Any) -> Problem:
         key = str(path[-1]) if path else "?"
         return Problem(doc.locate(path[:-1]), f"missing required key {key!r}", f"add `{key}:` here", "missing-key")
     if kind == "enum":
-        message = f"{message}, got {error.get('input')!r}"
+        given = error.get("input")
+        message = f"{message}, got {_brief(given)}"
         expected = error.get("ctx", {}).get("expected", "")
-        hint = suggest(str(error.get("input")), [e.strip(" '") for e in expected.replace(" or ", ",").split(",")])
+        hint = suggest(given, [e.strip(" '") for e in expected.replace(" or ", ",").split(",")]) if isinstance(given, str) else ""
     elif kind in ("impossible_date", "partial_date", "date_order"):
         hint = "dates are written YYYY-MM-DD (or YYYY-MM, YYYY when the source gives no more)"
     where = dotted(path) or "the file"

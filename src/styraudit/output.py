@@ -9,6 +9,18 @@ from pathlib import Path
 from .errors import Location, Problem, UsageError
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _publish(temp: str, path: Path) -> None:
+    """Give the temporary file the permissions a plainly created file would have, then rename it."""
+    os.chmod(temp, 0o666 & ~_umask())
+    os.replace(temp, path)
+
+
 def refuse_existing(path: Path, force: bool) -> None:
     """An existing file is never overwritten unless the user said --force."""
     if path.exists() and not force:
@@ -28,7 +40,7 @@ def write_atomic(path: Path, data: bytes | str, force: bool = False) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        _publish(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
@@ -55,6 +67,6 @@ class AtomicTextFile:
     def __exit__(self, kind: object, error: object, trace: object) -> None:
         self.handle.close()
         if kind is None:
-            os.replace(self.temp, self.path)
+            _publish(self.temp, self.path)
         else:
             Path(self.temp).unlink(missing_ok=True)

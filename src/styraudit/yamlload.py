@@ -53,6 +53,7 @@ class _Frame:
     path: Path
     anchor: str | None
     nodes_at_start: int
+    chars_at_start: int = 0
     key: str | None = None
     key_mark: Any = None
 
@@ -64,8 +65,9 @@ class _Builder:
         self.file, self.limits = file, limits
         self.doc = YamlDocument(file, None)
         self.stack: list[_Frame] = []
-        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.anchors: dict[str, tuple[Any, int, int]] = {}  # value, nodes, characters of text
         self.nodes = 0
+        self.chars = 0
         self.aliases = 0
         self.documents = 0
 
@@ -79,6 +81,16 @@ class _Builder:
                 mark,
                 f"the file expands to more than {self.limits.max_nodes} YAML nodes",
                 "an alias bomb or a generated file? raise it with --limit max_nodes=N",
+                "limit",
+            )
+
+    def count_text(self, mark: Any, n: int) -> None:
+        self.chars += n
+        if self.chars > self.limits.max_text_chars:
+            self.fail(
+                mark,
+                f"the file expands to more than {self.limits.max_text_chars} characters of text",
+                "aliases count as the text they repeat (an alias bomb?); raise it with --limit max_text_chars=N",
                 "limit",
             )
 
@@ -130,12 +142,16 @@ class _Builder:
             )
         path = self.child_path(event.start_mark)
         self.remember(path, event.start_mark)
-        self.stack.append(_Frame(container, path, event.anchor, self.nodes))
+        self.stack.append(_Frame(container, path, event.anchor, self.nodes, self.chars))
 
     def end(self) -> None:
         frame = self.stack.pop()
         if frame.anchor:
-            self.anchors[frame.anchor] = (frame.container, self.nodes - frame.nodes_at_start + 1)
+            self.anchors[frame.anchor] = (
+                frame.container,
+                self.nodes - frame.nodes_at_start + 1,
+                self.chars - frame.chars_at_start,
+            )
         self.attach(frame.container)
 
     def remember(self, path: Path, mark: Any) -> None:
@@ -150,6 +166,7 @@ class _Builder:
                 "split the text or raise it with --limit max_string_chars=N",
                 "limit",
             )
+        self.count_text(event.start_mark, len(event.value))
         plain = event.implicit[0] and not event.style
         value = None if (plain and event.value in _NULLS) or event.tag == "tag:yaml.org,2002:null" else event.value
         top = self.stack[-1] if self.stack else None
@@ -160,7 +177,7 @@ class _Builder:
         path = self.child_path(event.start_mark)
         self.remember(path, event.start_mark)
         if event.anchor:
-            self.anchors[event.anchor] = (value, 1)
+            self.anchors[event.anchor] = (value, 1, len(event.value))
         self.attach(value)
 
     def key(self, frame: _Frame, event: Any, key: str) -> None:
@@ -193,8 +210,9 @@ class _Builder:
                 "define &name before using *name",
                 "syntax",
             )
-        value, size = self.anchors[event.anchor]
+        value, size, chars = self.anchors[event.anchor]
         self.count(event.start_mark, size)
+        self.count_text(event.start_mark, chars)
         path = self.child_path(event.start_mark)
         self.remember(path, event.start_mark)
         self.attach(value)

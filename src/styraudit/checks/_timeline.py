@@ -22,8 +22,14 @@ Path = tuple[str | int, ...]
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter (31 jan + 1 = 28/29 feb)."""
+    """The same day `months` later, or the month's last day when it is shorter (31 jan + 1 = 28/29 feb).
+
+    Beyond the calendar's ends (year 1 to 9999) the result is date.min or date.max, not an error:
+    a deadline after 9999-12-31 is never reached.
+    """
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if not date.min.year <= year <= date.max.year:
+        return date.max if year > date.max.year else date.min
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 

@@ -18,6 +18,10 @@ is named, and keeps an otherwise clean result from passing (rule 1). Also when n
 
 from __future__ import annotations
 
+from typing import Literal
+
+from pydantic import Field
+
 from ..engine.context import CheckContext, Path
 from ..engine.outcome import Outcome, combine
 from ..engine.registry import Check, Params
@@ -26,12 +30,18 @@ from ..model.facts import Responsibility
 
 
 class DivisionParams(Params):
-    """No parameters: the pairs follow from the initiative's owner, lead and affected units."""
+    """The pairs follow from the initiative's owner, lead and affected units; `relations` chooses which."""
+
+    relations: list[Literal["bodies", "officials"]] = Field(
+        default=["bodies", "officials"], min_length=1, description="bodies: owner–committees; officials: lead–heads."
+    )
 
 
 def run(ctx: CheckContext, params: DivisionParams) -> CheckResult:
     pairs, gaps = required_pairs(ctx)
-    findings = gaps + [_judge_pair(ctx, relation, a, b) for relation, a, b in pairs]
+    wanted = set(params.relations)
+    findings = [g for g in gaps if g.values["relation"] in wanted]
+    findings += [_judge_pair(ctx, relation, a, b) for relation, a, b in pairs if relation in wanted]
     if not findings:
         return CheckResult(Outcome.cannot_assess, (Finding("no_pairs", Outcome.cannot_assess, {}, (("initiative",),)),))
     return CheckResult(combine(f.outcome for f in findings), tuple(findings))

@@ -17,7 +17,7 @@ from ..engine.results import CaseResult
 from ..errors import InputError
 from ..limits import Limits
 from ..output import AtomicTextFile, write_atomic
-from ..reporters import Summary, reporter
+from ..reporters import Summary, prepare_all, reporter, write_case
 from .parallel import ordered_map
 
 
@@ -64,6 +64,14 @@ def judge_file(path: Path, pack: CriteriaPack, options: CheckOptions, baseline: 
     return apply_baseline(result, baseline)
 
 
+def _judge_and_prepare(
+    path: Path, pack: CriteriaPack, options: CheckOptions, baseline: frozenset[str], reporters: list[Any]
+) -> tuple[CaseResult, tuple[Any, ...]]:
+    """Judge a file and let the reporters format it, in the same (worker) process."""
+    result = judge_file(path, pack, options, baseline)
+    return result, prepare_all(reporters, result)
+
+
 def selected_files(options: CheckOptions) -> list[Path]:
     return case_files(options.paths, options.exclude)
 
@@ -77,14 +85,13 @@ def run(options: CheckOptions) -> int:
     summary = Summary(options.fail_on)
     keys: list[str] = []
     with ExitStack() as stack:
-        reporters = [_open(stack, name, target, options) for name, target in options.outputs]
+        reporters = [_open(stack, name, target, options, pack) for name, target in options.outputs]
         for each in reporters:
             each.begin()
-        for result in ordered_map(judge_file, files, (pack, options, baseline), options.jobs):
+        for result, prepared in ordered_map(_judge_and_prepare, files, (pack, options, baseline, reporters), options.jobs):
             summary.add(result)
             keys += baseline_keys(result) if options.write_baseline else []
-            for each in reporters:
-                each.case(result)
+            write_case(reporters, result, prepared)
         for each in reporters:
             each.end(summary)
     if options.write_baseline:
@@ -92,6 +99,6 @@ def run(options: CheckOptions) -> int:
     return summary.exit_code
 
 
-def _open(stack: ExitStack, name: str, target: Path | None, options: CheckOptions) -> Any:
+def _open(stack: ExitStack, name: str, target: Path | None, options: CheckOptions, pack: CriteriaPack) -> Any:
     stream = sys.stdout if target is None else stack.enter_context(AtomicTextFile(target))
-    return reporter(name, stream, {"quiet": options.quiet, **options.reporter_options})
+    return reporter(name, stream, {"quiet": options.quiet, "criteria": pack, **options.reporter_options})

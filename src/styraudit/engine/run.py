@@ -71,17 +71,21 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
         outcome = combine(p.outcome for p in parts) if parts else Outcome.cannot_assess
     else:
         outcomes = []
-        for bound in criterion.checks:
+        for index, bound in enumerate(criterion.checks):
             result = _run_check(bound.check, ctx, bound.params, loaded)
             outcomes.append(result.outcome)
-            observations += [_observe(bound.check.id, f, bound.texts[f.code], ctx, loaded) for f in result.findings]
+            for f in result.findings:
+                where = criterion.doc.locate(("checks", index, "texts", f.code))
+                observations.append(_observe(bound.check.id, f, bound.texts[f.code], ctx, loaded, where))
         outcome = combine(outcomes)
     spec = criterion.spec
     values = {"outcome": outcome.value, "parts": [(p, done[p].outcome.value) for p in spec.composed_of if p in done]}
     recommendation = None
     if criterion.recommendation and outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled):
         addressees = tuple(_addressees(spec.recommendation.addressees, ctx))  # type: ignore[union-attr]
-        recommendation = Recommendation(_render(criterion.recommendation, ctx, {**values, "addressees": addressees}), addressees)
+        where = criterion.doc.locate(("recommendation", "text"))
+        text = _render(criterion.recommendation, ctx, {**values, "addressees": addressees}, where)
+        recommendation = Recommendation(text, addressees)
     return CriterionResult(
         criterion=spec.id,
         title=spec.title,
@@ -89,7 +93,7 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
         severity=spec.severity,
         outcome=outcome,
         observations=tuple(observations),
-        assessment=_render(criterion.assessment[outcome], ctx, values),
+        assessment=_render(criterion.assessment[outcome], ctx, values, criterion.doc.locate(("assessment", outcome.value))),
         recommendation=recommendation,
         location=criterion.doc.locate(()),
         composed_of=tuple(spec.composed_of),
@@ -110,9 +114,11 @@ def _run_check(check: Any, ctx: CheckContext, params: Any, loaded: LoadedCase) -
         ) from exc
 
 
-def _observe(check_id: str, finding: Finding, template: Template, ctx: CheckContext, loaded: LoadedCase) -> Observation:
+def _observe(
+    check_id: str, finding: Finding, template: Template, ctx: CheckContext, loaded: LoadedCase, where: Location
+) -> Observation:
     facts = tuple(_fact(path, ctx, loaded) for path in finding.facts)
-    text = _render(template, ctx, {**finding.values, "outcome": finding.outcome.value})
+    text = _render(template, ctx, {**finding.values, "outcome": finding.outcome.value}, where)
     return Observation(check_id, finding.code, finding.outcome, text, facts)
 
 
@@ -128,8 +134,35 @@ def _fact(path: tuple[str | int, ...], ctx: CheckContext, loaded: LoadedCase) ->
     return FactRef(dotted(path), loaded.doc.locate(path), sources, interview_only)
 
 
-def _render(template: Template, ctx: CheckContext, values: dict[str, Any]) -> str:
-    return " ".join(template.render(**values, lookup=ctx.name).split())
+def _render(template: Template, ctx: CheckContext, values: dict[str, Any], where: Location) -> str:
+    """Render a criterion's text; any failure is the criterion file's fault, reported at the text's place.
+
+    The sandbox refuses huge results (SecurityError) and the deadline stops endless loops; a
+    name the check does not provide (UndefinedError) or a filter given the wrong kind of value
+    fails only now, with this case's values, so it becomes an InputError here rather than a
+    traceback.
+    """
+    from ..jinja import MAX_RENDER_SECONDS, deadline
+
+    try:
+        with deadline(MAX_RENDER_SECONDS):
+            return " ".join(template.render(**values, lookup=ctx.name).split())
+    except Exception as exc:  # whatever a text does wrong, the user gets file:line, not a traceback
+        raise InputError([_render_problem(exc, values, where)]) from None
+
+
+def _render_problem(exc: Exception, values: dict[str, Any], where: Location) -> Problem:
+    from jinja2 import TemplateError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    if isinstance(exc, UndefinedError):
+        hint = f"values this text can use: {', '.join(sorted(values)) or 'none'}, and lookup(id)"
+    elif isinstance(exc, SecurityError):
+        hint = "criterion texts run in a sandbox with bounded results and time; simplify the expression"
+    else:
+        hint = "check the {{ }} expressions in this text"
+    message = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
+    return Problem(where, f"the criterion text cannot be rendered: {message}", hint, "template")
 
 
 def _addressees(symbols: list[str], ctx: CheckContext) -> list[str]:

@@ -33,9 +33,11 @@ class PartialDate:
         match = _DATE.match(text.strip())
         if not match:
             raise PydanticCustomError(
-                "partial_date", "not a date: write YYYY-MM-DD, YYYY-MM or YYYY, got {text!r}", {"text": text}
+                "partial_date", "not a date: write YYYY-MM-DD, YYYY-MM or YYYY, got '{text}'", {"text": text}
             )
         year, month, day = (int(g) if g else 0 for g in match.groups())
+        if not year:  # Python's dates start at year 1; year 0 would crash every later date computation
+            raise PydanticCustomError("impossible_date", "impossible date {text}: there is no year 0", {"text": text})
         if month and not 1 <= month <= 12:
             raise PydanticCustomError(
                 "impossible_date", "impossible date {text}: there is no month {month}", {"text": text, "month": month}

@@ -16,6 +16,9 @@ from ..engine.results import CaseResult
 FORMATS = {
     "text": "styraudit.reporters.text:TextReporter",
     "json": "styraudit.reporters.json_out:JsonReporter",
+    "sarif": "styraudit.reporters.sarif:SarifReporter",
+    "junit": "styraudit.reporters.junit:JunitReporter",
+    "github": "styraudit.reporters.github:GithubReporter",
 }
 
 
@@ -49,9 +52,25 @@ class Summary:
 
 
 class Reporter(Protocol):
+    """`prepare`, when a reporter has it, turns a case result into its output in the worker
+    process that judged the case; `case` then only writes it, in input order."""
+
     def begin(self) -> None: ...
     def case(self, result: CaseResult) -> None: ...
     def end(self, summary: Summary) -> None: ...
+
+
+def prepare_all(reporters: list[Any], result: CaseResult) -> tuple[Any, ...]:
+    """What each reporter can prepare for a case ahead of writing it (None where it cannot)."""
+    return tuple(each.prepare(result) if hasattr(each, "prepare") else None for each in reporters)
+
+
+def write_case(reporters: list[Any], result: CaseResult, prepared: tuple[Any, ...]) -> None:
+    for each, ready in zip(reporters, prepared, strict=True):
+        if ready is None:
+            each.case(result)
+        else:
+            each.case(result, ready)
 
 
 def reporter(name: str, stream: TextIO, options: dict[str, Any]) -> Reporter:

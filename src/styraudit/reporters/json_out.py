@@ -25,8 +25,12 @@ class JsonReporter:
     def begin(self) -> None:
         self.stream.write(f'{{"schema": "{SCHEMA}", "tool": {{"name": "styraudit", "version": "{__version__}"}}, "cases": [')
 
-    def case(self, result: CaseResult) -> None:
-        self.stream.write(("\n" if self.first else ",\n") + json.dumps(case_dict(result), ensure_ascii=False, sort_keys=True))
+    def prepare(self, result: CaseResult) -> str:
+        """Serialise one case; pure, so worker processes can do it in parallel."""
+        return json.dumps(case_dict(result), ensure_ascii=False, sort_keys=True)
+
+    def case(self, result: CaseResult, prepared: str | None = None) -> None:
+        self.stream.write(("\n" if self.first else ",\n") + (self.prepare(result) if prepared is None else prepared))
         self.first = False
 
     def end(self, summary: Summary) -> None:

@@ -22,29 +22,56 @@ class TextReporter:
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         from rich.console import Console
 
-        self.console = Console(file=stream, highlight=False, width=options.get("width") or None, soft_wrap=False)
+        # emoji=False: rich would turn `file.yaml:100:9` into `file.yaml💯9`.
+        self.console = Console(file=stream, highlight=False, emoji=False, width=options.get("width") or None, soft_wrap=False)
         self.quiet = bool(options.get("quiet"))
 
     def begin(self) -> None:
         pass
 
-    def case(self, result: CaseResult) -> None:
+    def prepare(self, result: CaseResult) -> str:
+        """Render one case to text; pure, so worker processes can do it in parallel."""
+        from io import StringIO
+
+        from rich.console import Console
+
+        main = self.console
+        buffer = StringIO()
+        console = Console(
+            file=buffer,
+            width=main.width,
+            color_system=main.color_system,
+            force_terminal=main.is_terminal,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+        )
+        self._render(console, result)
+        return buffer.getvalue()
+
+    def case(self, result: CaseResult, prepared: str | None = None) -> None:
+        self.console.file.write(self.prepare(result) if prepared is None else prepared)
+
+    def _render(self, console: Any, result: CaseResult) -> None:
         if not result.loaded:
             for problem in result.problems:
-                self.console.print(format_problem(problem), markup=False)
+                console.print(format_problem(problem), markup=False)
             return
         shown = [c for c in result.criteria if not self.quiet or c.failing]
         if self.quiet and not shown:
             return
-        self.console.print(f"[bold]{result.file}[/bold]  {result.title} (as of {result.as_of or '-'})")
-        self.console.print(self._table(shown))
+        from rich.text import Text
+
+        # Case content goes in as Text, never as markup: a title such as "[/bold]" would crash rich.
+        console.print(Text.assemble((result.file, "bold"), f"  {result.title} (as of {result.as_of or '-'})"))
+        console.print(self._table(shown))
         for answer in result.answers:
             mark = (
                 f" (drafted {ANSWERS[answer.drafted.value]}, overridden by the auditor: {answer.motivation})"
                 if answer.overridden
                 else ""
             )
-            self.console.print(f"  {answer.question}: [bold]{ANSWERS[answer.final.value]}[/bold]{mark}", markup=True)
+            console.print(Text.assemble(f"  {answer.question}: ", (ANSWERS[answer.final.value], "bold"), mark))
 
     def _table(self, criteria: list[CriterionResult]) -> Any:
         from rich.table import Table
@@ -57,11 +84,11 @@ class TextReporter:
             if criterion.waiver:
                 label, colour = f"{label} (waived)", "dim"
             table.add_row(
-                criterion.criterion,
+                _plain(criterion.criterion),
                 f"[{colour}]{label}[/{colour}]",
                 criterion.severity.value,
-                _why(criterion),
-                str(_where(criterion)),
+                _plain(_why(criterion)),
+                _plain(str(_where(criterion))),
             )
         return table
 
@@ -70,6 +97,13 @@ class TextReporter:
         line = f"{plural(summary.files, 'file')} checked ({summary.invalid} invalid): {counts or 'no criteria'}; "
         line += f"{plural(summary.failing, 'failing criterion', 'failing criteria')} at or above {summary.fail_on.value}"
         self.console.print(line + (f", {summary.waived} waived" if summary.waived else ""), markup=False)
+
+
+def _plain(text: object) -> Any:
+    """Text from a case or criteria file as a rich Text, so that its brackets are shown, not parsed as markup."""
+    from rich.text import Text
+
+    return Text(str(text))
 
 
 def _why(criterion: CriterionResult) -> str:

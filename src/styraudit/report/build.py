@@ -1,0 +1,123 @@
+"""Building the report model from a loaded case, the engine's result and the criteria pack.
+
+The order of the seed report: 1 summary (observations, assessment, recommendations), 2
+background, 3 how the audit was done, 4 the observations by theme ending in "Vår kommentar",
+5 answers to the audit questions, 6 recommendations. Sources are numbered as the reader meets
+them: first the summary, then chapter 4.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..engine.context import CheckContext
+from ..engine.criteria import CriteriaPack
+from ..engine.outcome import Outcome
+from ..engine.results import CaseResult, CriterionResult
+from ..loading import LoadedCase
+from .front import audit_fields
+from .labels import load_labels
+from .model import AnswerRow, RecommendationItem, Report, Theme
+from .sources import SourceBook
+from .statements import by_date, merged, statement
+from .timeline import build_timeline
+
+DEFICIENT = (Outcome.not_fulfilled, Outcome.partly_fulfilled)
+
+
+def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, labels: dict[str, Any] | None = None) -> Report:
+    """The whole report model; `labels` default to the shipped templates/report/labels.yaml."""
+    labels = labels or load_labels()
+    case = loaded.case
+    ctx = CheckContext(case, _as_of(result))
+    book = SourceBook(case, labels)
+    parts = [c for c in result.criteria if not c.composed_of]
+    composed = [c for c in result.criteria if c.composed_of]
+    deficient = [c for c in parts if c.outcome in DEFICIENT]
+    summary = merged(statement(o, book, case) for c in deficient for o in c.observations if o.outcome in DEFICIENT)
+    themes = _themes(parts, book, loaded, labels)
+    return Report(
+        **audit_fields(case, result, pack, ctx.name),
+        summary_observations=summary,
+        summary_assessment=_unique(c.assessment for c in [*composed, *deficient]),
+        recommendations=_recommendations([*composed, *parts], ctx.name),
+        themes=themes,
+        answers=_answers(result, labels),
+        sources=book.sources(),
+        timeline=build_timeline(ctx, pack, labels),
+        case_file=Path(loaded.file).name,
+        tool_version=__version__,
+    )
+
+
+def _as_of(result: CaseResult) -> date | None:
+    """The reference date the engine judged by, so the timeline ends where the findings do."""
+    return date.fromisoformat(result.as_of) if result.as_of else None
+
+
+def _themes(parts: list[CriterionResult], book: SourceBook, loaded: LoadedCase, labels: dict[str, Any]) -> tuple[Theme, ...]:
+    """Criteria grouped by theme, themes in the order of their first criterion."""
+    grouped: dict[str, list[CriterionResult]] = {}
+    for criterion in parts:
+        grouped.setdefault(criterion.theme, []).append(criterion)
+    themes = []
+    for title, members in grouped.items():
+        observations = by_date((o for c in members for o in c.observations), loaded.case)
+        themes.append(
+            Theme(
+                title=title,
+                statements=merged(statement(o, book, loaded.case) for o in observations),
+                comment=_unique([c.assessment for c in members] + [_waiver(c, labels) for c in members if c.waiver]),
+                criteria=tuple(c.criterion for c in members),
+            )
+        )
+    return tuple(themes)
+
+
+def _waiver(criterion: CriterionResult, labels: dict[str, Any]) -> str:
+    from ..swedish import date_sv
+
+    waiver = criterion.waiver
+    if waiver is None:
+        return ""
+    return labels["text"]["waiver"].format(
+        decided_by=waiver.decided_by, expires=date_sv(waiver.expires), motivation=waiver.motivation
+    )
+
+
+def _recommendations(criteria: list[CriterionResult], name: Any) -> tuple[RecommendationItem, ...]:
+    """One item per distinct text, composed criteria first; the same text from two criteria joins their addressees."""
+    items: dict[str, list[str]] = {}
+    for criterion in criteria:
+        if criterion.recommendation:
+            addressees = items.setdefault(criterion.recommendation.text, [])
+            addressees += [a for a in criterion.recommendation.addressees if a not in addressees]
+    return tuple(RecommendationItem(text, tuple(name(a) for a in ids)) for text, ids in items.items())
+
+
+def _answers(result: CaseResult, labels: dict[str, Any]) -> tuple[AnswerRow, ...]:
+    by_id = {c.criterion: c for c in result.criteria}
+    words = labels["answers"]
+    rows = []
+    for answer in result.answers:
+        criteria = [by_id[c] for c in answer.criteria if c in by_id]
+        explaining = [c for c in criteria if c.outcome in DEFICIENT] or criteria
+        rows.append(
+            AnswerRow(
+                question=answer.text,
+                answer=words[answer.final.value],
+                drafted=words[answer.drafted.value],
+                overridden=answer.overridden,
+                motivation=answer.motivation,
+                comment=_unique(c.assessment for c in explaining),
+            )
+        )
+    return tuple(rows)
+
+
+def _unique(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for t in texts if t))

@@ -1,0 +1,49 @@
+"""The report as a Word document (.docx), in the structure of the seed report.
+
+Title page, table of contents, the six chapters, place, date and names. Sources are real Word
+footnotes; headings are Word's built-in heading styles; the answer table has fixed column
+widths. python-docx is imported only here and in the docx_* helpers, which are loaded when a
+Word file is rendered, so the other commands do not pay for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Report, chapters_present
+
+
+def render_docx(report: Report, labels: dict[str, Any]) -> bytes:
+    """The Word file's bytes: the same report and labels always give the same bytes."""
+    import docx
+
+    from . import docx_chapters, docx_findings
+    from .docx_fields import table_of_contents, update_fields_on_open
+    from .docx_front import contents_page, header_footer, signature, title_page
+    from .docx_package import drop_thumbnail, set_properties, to_bytes
+    from .docx_styles import set_up
+    from .docx_writer import Writer
+
+    document = docx.Document()
+    set_up(document)
+    writer = Writer(document, report, labels)
+    title_page(writer, report)
+    contents = contents_page(writer)
+    chapters = {
+        "summary": docx_chapters.summary,
+        "background": docx_chapters.background,
+        "conduct": docx_chapters.conduct,
+        "findings": docx_findings.findings,
+        "answers": docx_findings.answers,
+        "recommendations": docx_findings.closing_recommendations,
+    }
+    for number, key in enumerate(chapters_present(report), start=1):
+        chapters[key](writer, report, number)
+    signature(writer, report)
+    table_of_contents(contents, writer.headings)
+    update_fields_on_open(document)
+    header_footer(writer)
+    generated = writer.label("document.generated", version=report.tool_version, case_file=report.case_file)
+    set_properties(document, report, generated, writer.label("document.kind"))
+    drop_thumbnail(document)
+    return to_bytes(document)

@@ -1,0 +1,91 @@
+"""The Word document being written: headings with bookmarks, paragraphs, lists, sourced statements.
+
+Every Swedish word comes from labels.yaml (`label`); this module only arranges them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docx.document import Document
+from docx.text.paragraph import Paragraph
+
+from .docx_fields import bookmark_heading
+from .docx_footnotes import Footnotes
+from .model import Report, Source, Statement
+
+
+def label(labels: dict[str, Any], path: str, **values: object) -> str:
+    """labels.yaml's text at a dotted path, with {placeholders} filled."""
+    node: Any = labels
+    for key in path.split("."):
+        node = node[key]
+    return str(node).format(**values) if values else str(node)
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class Writer:
+    """Appends to a python-docx Document and remembers the headings for the contents."""
+
+    def __init__(self, document: Document, report: Report, labels: dict[str, Any]) -> None:
+        self.document = document
+        self.labels = labels
+        self.footnotes = Footnotes(document)
+        self.headings: list[tuple[int, str, str]] = []  # (level, text, bookmark)
+        self._sources = {source.number: source for source in report.sources}
+
+    def label(self, path: str, **values: object) -> str:
+        return label(self.labels, path, **values)
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        paragraph = self.document.add_paragraph(style=f"Heading {level}")
+        mark = bookmark_heading(paragraph, text, len(self.headings) + 1)
+        self.headings.append((level, text, mark))
+        return paragraph
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        return self.document.add_paragraph(text, style=style)
+
+    def paragraphs(self, texts: Iterable[str | None]) -> None:
+        for text in texts:
+            if text:
+                self.paragraph(text)
+
+    def bullets(self, texts: Iterable[str]) -> list[Paragraph]:
+        return [self.paragraph(text, style="List Bullet") for text in texts]
+
+    def statements(self, statements: Iterable[Statement]) -> None:
+        for statement in statements:
+            self.statement(self.paragraph(), statement)
+
+    def statement(self, paragraph: Paragraph, statement: Statement) -> None:
+        """The sentence, a visible marker when it rests on interviews alone or lacks a source,
+        then a footnote naming its sources."""
+        paragraph.add_run(statement.text)
+        if statement.interview_only:
+            paragraph.add_run(" " + self.label("text.according_to_interview_inline"))
+        if statement.unsourced and not statement.sources:
+            paragraph.add_run(" " + self.label("text.unsourced_inline"))
+        note = self.footnote_text(statement)
+        if note:
+            self.footnotes.add(paragraph, note)
+
+    def footnote_text(self, statement: Statement) -> str:
+        """'Protokoll …, dnr …; Intervju med regiondirektören.' (and a note when a fact lacks a source)."""
+        parts = [self.describe(self._sources[number]) for number in statement.sources if number in self._sources]
+        text = "; ".join(parts)
+        if statement.unsourced and parts:
+            text += ". " + self.label("text.unsourced")
+        return text + "." if text and not text.endswith(".") else text
+
+    def describe(self, source: Source) -> str:
+        parts = [source.label]
+        if source.reference:
+            parts.append(self.label("text.source_reference", reference=source.reference))
+        if source.date and source.date not in source.label:  # "Protokoll maj 2023" already says when
+            parts.append(self.label("text.source_date", date=source.date))
+        return ", ".join(parts)

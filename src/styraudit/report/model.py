@@ -1,0 +1,143 @@
+"""The report model: everything a renderer needs, already in report order, with numbered sources.
+
+Built once from the case and its CaseResult (see build.py); every renderer (Markdown, HTML,
+Word) reads only this, so the three formats cannot disagree. Swedish words that are not case
+content (section titles, answer labels) come from templates/report/labels.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    """An entry of the source list; `number` is what footnotes and [n] links cite."""
+
+    number: int
+    id: str
+    kind: str  # "document" or "interview"
+    label: str  # a document's title, or "Intervju med <roll>"
+    reference: str | None = None
+    date: str | None = None  # Swedish, e.g. "23 oktober 2023"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One sentence of the report resting on facts: its text, its sources, where in the case it comes from."""
+
+    text: str
+    sources: tuple[int, ...]  # Source.number values, ascending
+    interview_only: bool  # every fact behind it rests on interviews alone
+    unsourced: bool  # some fact behind it names no source at all
+    locations: tuple[str, ...]  # "file:line:col" of the facts
+    outcome: str  # the finding's outcome (fulfilled, partly_fulfilled, not_fulfilled, cannot_assess)
+    date: str | None = None  # ISO date used for ordering within a theme, when the facts have one
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A section of chapter 4: observations in date order, ending with "Vår kommentar"."""
+
+    title: str
+    statements: tuple[Statement, ...]
+    comment: tuple[str, ...]  # the assessments of the theme's criteria
+    criteria: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    question: str
+    answer: str  # final answer label: Ja, Delvis, Nej, Kan ej bedömas
+    drafted: str  # the engine's drafted answer label
+    overridden: bool
+    motivation: str | None  # the auditor's written motivation when overridden
+    comment: tuple[str, ...]  # sentences explaining the answer
+
+
+@dataclass(frozen=True)
+class RecommendationItem:
+    text: str
+    addressees: tuple[str, ...]  # display names of the bodies addressed
+
+
+@dataclass(frozen=True)
+class CriterionText:
+    citation: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    body: str  # body id (the row it is drawn in)
+    date: str  # ISO date (earliest reading of a partial date)
+    precision: str  # day, month or year
+    kind: str  # "decision" or "report"
+    label: str
+    detail: str  # e.g. "översiktlig, muntlig"
+
+
+@dataclass(frozen=True)
+class TimelineGap:
+    body: str
+    start: str  # ISO
+    end: str  # ISO
+    months: int
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Decisions and reports per body over the initiative's period, with the gaps the criterion does not allow."""
+
+    rows: tuple[tuple[str, str], ...]  # (body id, display name), top to bottom
+    start: str  # ISO
+    end: str  # ISO
+    events: tuple[TimelineEvent, ...]
+    gaps: tuple[TimelineGap, ...]
+    silent: tuple[str, ...]  # body ids that never received a report
+    max_gap_months: int
+
+
+@dataclass(frozen=True)
+class Report:
+    organisation: str
+    title: str
+    office: str | None
+    reference: str | None
+    date: str | None  # Swedish, "23 oktober 2023"
+    place: str | None
+    authors: tuple[tuple[str, str | None], ...]  # (name, title)
+    summary_observations: tuple[Statement, ...]
+    summary_assessment: tuple[str, ...]
+    recommendations: tuple[RecommendationItem, ...]
+    background: tuple[str, ...]
+    reason: str | None
+    purpose: str | None
+    questions: tuple[str, ...]
+    audited_bodies: tuple[str, ...]
+    delimitations: tuple[str, ...]
+    criteria: tuple[CriterionText, ...]
+    documents_analysed: tuple[str, ...]
+    interviews: tuple[str, ...]  # by role
+    method: str | None
+    quality_assurance: str | None
+    themes: tuple[Theme, ...]
+    answers: tuple[AnswerRow, ...]
+    sources: tuple[Source, ...]
+    timeline: Timeline | None
+    case_file: str
+    tool_version: str
+    date_iso: str | None = None  # the report date as ISO (Word's core properties need a real date)
+
+
+def chapters_present(report: Report) -> list[str]:
+    """The chapters this report has, in seed 000's order; every format numbers them consecutively."""
+    present = {
+        "summary": True,
+        "background": bool(report.background or report.reason),
+        "conduct": bool(report.purpose or report.criteria or report.method),
+        "findings": bool(report.themes or report.timeline),
+        "answers": bool(report.answers),
+        "recommendations": True,
+    }
+    return [key for key, shown in present.items() if shown]

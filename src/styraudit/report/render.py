@@ -1,0 +1,99 @@
+"""Rendering the report model to a file format chosen by the output file's extension.
+
+Renderers sit in one registry by extension and are imported only when used; the Word renderer
+lives in report/docx_render.py. Markdown and HTML come from Jinja2 templates in the one bounded
+sandbox (styraudit.jinja) with strict undefined; a user's `--templates DIR` overrides shipped
+templates file by file. Case text is always data handed to a template, never template source.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from ..errors import Location, Problem, UsageError
+from .labels import shipped_dir
+from .model import Report, chapters_present
+from .sandbox import render_template
+
+# extension -> "module:function"; the function takes (report, labels, templates dir or None).
+FORMATS: dict[str, str] = {
+    ".md": "styraudit.report.render:render_markdown",
+    ".html": "styraudit.report.render:render_html",
+    ".docx": "styraudit.report.render:render_word",
+}
+
+
+def renderer(path: Path) -> Callable[[Report, dict[str, Any], Path | None], bytes]:
+    """The renderer for `path`'s extension; an unknown extension is a usage error naming the known ones."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        known = ", ".join(FORMATS)
+        problem = Problem(
+            Location(str(path)), f"unknown report format {suffix or '(no extension)'!r}", f"end the file name in {known}", "usage"
+        )
+        raise UsageError([problem])
+    module, _, function = FORMATS[suffix].partition(":")
+    return getattr(import_module(module), function)  # type: ignore[no-any-return]
+
+
+def render_markdown(report: Report, labels: dict[str, Any], templates: Path | None = None) -> bytes:
+    context = _context(report, labels)
+    if report.timeline:
+        from .figure import draw_svg
+
+        # One self-contained file: the picture travels inside the Markdown as a data: URI.
+        encoded = base64.b64encode(draw_svg(report.timeline, labels).encode("utf-8")).decode("ascii")
+        context["timeline_image"] = f"data:image/svg+xml;base64,{encoded}"
+    return render_template("report.md.j2", context, _folders(templates), html=False).encode("utf-8")
+
+
+def render_html(report: Report, labels: dict[str, Any], templates: Path | None = None) -> bytes:
+    from markupsafe import Markup
+
+    context = _context(report, labels)
+    if report.timeline:
+        from .figure import draw_svg
+
+        # matplotlib escapes every text it writes into the SVG, so it can be inlined as markup.
+        context["timeline_svg"] = Markup(draw_svg(report.timeline, labels))
+    return render_template("report.html.j2", context, _folders(templates), html=True).encode("utf-8")
+
+
+def render_word(report: Report, labels: dict[str, Any], templates: Path | None = None) -> bytes:
+    """Word output from report/docx_render.py (templates do not apply to it)."""
+    try:
+        module = import_module("styraudit.report.docx_render")
+    except ModuleNotFoundError as exc:
+        if exc.name not in ("styraudit.report.docx_render", "docx"):
+            raise
+        hint = "write .md or .html instead" if exc.name != "docx" else "install python-docx"
+        raise UsageError(
+            [Problem(Location(".docx"), "Word output is not available in this installation", hint, "usage")]
+        ) from None
+    return module.render_docx(report, labels)  # type: ignore[no-any-return]
+
+
+def _folders(templates: Path | None) -> list[Path]:
+    if templates is not None and not templates.is_dir():
+        raise UsageError(
+            [Problem(Location(str(templates)), "no such templates folder", "give a folder of .j2 templates", "usage")]
+        )
+    return [templates, shipped_dir()] if templates else [shipped_dir()]
+
+
+def _context(report: Report, labels: dict[str, Any]) -> dict[str, Any]:
+    """What every template sees: the report, the labels, chapter numbers, and who is addressed."""
+    numbers = {key: i for i, key in enumerate(chapters_present(report), start=1)}
+    addressees = list(dict.fromkeys(a for item in report.recommendations for a in item.addressees))
+    return {
+        "report": report,
+        "labels": labels,
+        "number": numbers,
+        "addressees": addressees,
+        "timeline_image": None,
+        "timeline_svg": None,
+    }

@@ -1,0 +1,56 @@
+"""What the CI reporters (SARIF, JUnit, GitHub) share: which observation decides, where it is, clean text."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ..engine.results import CriterionResult, FactRef, Observation
+
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# Not allowed in XML 1.0, garbage in annotations; lone surrogates cannot even be written as UTF-8.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Text without terminal colour codes and control characters (tab and newlines stay)."""
+    return CONTROL.sub("", ANSI_ESCAPE.sub("", text))
+
+
+def decisive(criterion: CriterionResult) -> list[Observation]:
+    """The observations whose outcome is the criterion's (all of them if none is): they explain the verdict."""
+    return [o for o in criterion.observations if o.outcome is criterion.outcome] or list(criterion.observations)
+
+
+def message(criterion: CriterionResult) -> str:
+    """The first decisive observation's Swedish text, or the assessment when no observation decides."""
+    first = decisive(criterion)
+    text = first[0].text if first and not criterion.composed_of else criterion.assessment
+    return " ".join(clean(text).split())
+
+
+def facts(criterion: CriterionResult) -> list[FactRef]:
+    """Every fact behind the criterion once, the decisive ones first: the first is at `criterion.key_path`."""
+    ordered = [f for o in (*decisive(criterion), *criterion.observations) for f in o.facts]
+    return list({(f.path, f.location): f for f in ordered}.values())
+
+
+def relative_path(file: str, root: Path) -> str | None:
+    """`file` relative to `root` with POSIX separators, or None when it lies outside `root`."""
+    absolute = Path(os.path.abspath(root / file))
+    try:
+        return absolute.relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return None
+
+
+def shown_path(file: str, root: Path) -> str:
+    """The path CI tools match against the repository: relative to `root` if possible, else absolute."""
+    return relative_path(file, root) or Path(os.path.abspath(root / file)).as_posix()
+
+
+def root_of(options: dict[str, object]) -> Path:
+    """The folder paths are made relative to: options["root"], by default the working directory."""
+    root = options.get("root")
+    return Path(root) if isinstance(root, str | os.PathLike) else Path.cwd()
