@@ -71,7 +71,7 @@ def frame(axes: Any, timeline: Timeline, y: dict[str, int], left: date, right: d
     # Gridlines and ticks at the turn of each year; the year's number in the middle of its span.
     # Over a long span (dates can run from year 1 to 9999) only every `step`-th year, so that
     # the number of ticks, and the time to draw them, stays bounded.
-    step = -(-(right.year - left.year + 1) // MAX_YEAR_TICKS)
+    step = -(-(abs(right.year - left.year) + 1) // MAX_YEAR_TICKS)  # the period may end before it starts
     axes.xaxis.set_major_locator(YearLocator(base=step))
     axes.xaxis.set_minor_locator(MonthLocator(bymonth=7, bymonthday=1) if step == 1 else YearLocator(base=step, month=7))
     axes.xaxis.set_major_formatter(NullFormatter())

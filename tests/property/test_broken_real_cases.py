@@ -1,0 +1,65 @@
+"""The shipped real cases (cases/*.yaml), broken: their data mutated and re-serialised, or their
+bytes mutated in place. Through `validate` and `check` in process, the library as the oracle."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from pathlib import Path
+
+from case_strategies import ROOT, dump, yaml_styles
+from harness import (
+    assert_cli_agrees,
+    assert_judged,
+    cached_criteria,
+    count,
+    examples,
+    in_process,
+    judge,
+)
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mutations import Mutant, byte_mutants, data_mutants
+
+from styraudit.yamlload import load_file
+
+REAL = {path.name: (path.read_bytes(), load_file(str(path)).data) for path in sorted((ROOT / "cases").glob("*.yaml"))}
+
+
+@st.composite
+def real_mutants(draw: st.DrawFn, data: int = 3, raw: int = 3) -> list[Mutant]:
+    name = draw(st.sampled_from(sorted(REAL)))
+    text, case = REAL[name]
+    mutants = [Mutant(dump(case, draw(yaml_styles())).encode("utf-8"), f"{name} re-serialised")]
+    mutants += [draw(data_mutants(case)) for _ in range(data)]
+    mutants += [draw(byte_mutants(text)) for _ in range(raw)]
+    return mutants
+
+
+def test_the_real_cases_validate_as_shipped_and_re_serialised() -> None:
+    for name, (text, case) in REAL.items():
+        with tempfile.TemporaryDirectory() as temp:
+            mutants = [Mutant(text, name), Mutant(dump(case).encode("utf-8"), f"{name} re-serialised")]
+            verdicts = judge(mutants, Path(temp))
+            assert not any(verdicts.values()), verdicts
+
+
+@settings(max_examples=examples(100))
+@given(mutants=real_mutants())
+def test_validate_on_broken_real_cases(mutants: list[Mutant]) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        verdicts = judge(mutants, Path(temp) / "cases")
+        run = in_process(["validate", str(Path(temp) / "cases")])
+        count(len(mutants), "library", "in-process")
+        assert_cli_agrees(verdicts, run)
+
+
+@settings(max_examples=examples(60))
+@given(mutants=real_mutants(data=2, raw=2))
+def test_check_on_broken_real_cases(mutants: list[Mutant]) -> None:
+    with tempfile.TemporaryDirectory() as temp, contextlib.chdir(temp), cached_criteria():
+        verdicts = judge(mutants, Path("cases"))
+        Path("out").mkdir()
+        run = in_process(["check", "cases", "-j", "1", "-f", "text", "--output", "json=out/report.json"])
+        count(len(mutants), "library", "in-process")
+        assert_judged(verdicts, run, Path("out/report.json"))
