@@ -61,6 +61,10 @@ def _product(left: Any, right: Any) -> int:
     return length * max(count, 0)
 
 
+class TimeLimitExceeded(SecurityError):
+    """A template ran past its deadline."""
+
+
 @contextlib.contextmanager
 def deadline(seconds: float) -> Iterator[None]:
     """Raise SecurityError when the block runs longer than `seconds`.
@@ -75,7 +79,7 @@ def deadline(seconds: float) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: Any) -> None:
-        raise SecurityError(f"the text ran longer than {seconds:g} seconds")
+        raise TimeLimitExceeded(f"the template ran longer than {seconds:g} seconds")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

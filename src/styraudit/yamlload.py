@@ -242,6 +242,8 @@ class _Builder:
 
 def decode(raw: bytes, file: str) -> str:
     """Decode UTF-8 (a BOM is allowed); anything else is an error pointing at the first bad byte."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        raise input_error(Location(file, 1, 1), "the file is UTF-32, not UTF-8", "save it as UTF-8", "encoding")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise input_error(Location(file, 1, 1), "the file is UTF-16, not UTF-8", "save it as UTF-8", "encoding")
     try:

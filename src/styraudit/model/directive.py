@@ -120,3 +120,15 @@ class Directive(Sourced):
     definitions: dict[str, str] | None = None
     cover_sheet: CoverSheet | None = None
     checklist: Checklist | None = None
+
+    @model_validator(mode="after")
+    def _unique_point_ids(self) -> Directive:
+        # Decision points and milestones share ids on purpose (BP0 in both), but not within one list.
+        for name in ("decision_points", "milestones"):
+            ids = [item.id for item in getattr(self, name) or []]
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            if repeated:
+                raise PydanticCustomError(
+                    "duplicate_id", "{name}: the id '{ident}' is used twice", {"name": name, "ident": repeated[0]}
+                )
+        return self

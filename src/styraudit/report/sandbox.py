@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemLoader, TemplateError, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
 
 from ..errors import InputError, Location, Problem
+from ..jinja import TimeLimitExceeded, deadline
 
 MAX_OUTPUT_CHARS = 20_000_000
 MAX_SECONDS = 30.0
@@ -32,12 +34,14 @@ def render_template(name: str, context: dict[str, Any], folders: list[Path], htm
     try:
         template = env.get_template(name)
         source = template.filename or name
-        return _bounded(template.generate(**context))
+        # The output budget is checked as text is written; the deadline also stops a loop that writes nothing.
+        with deadline(MAX_SECONDS):
+            return _bounded(template.generate(**context))
     except TemplateSyntaxError as exc:
         raise _problem(
             exc.filename or source, exc.lineno, f"template syntax: {exc.message}", "check the {{ }} and {% %} pairs"
         ) from None
-    except _Budget as exc:
+    except (_Budget, TimeLimitExceeded) as exc:
         raise _problem(source, 0, str(exc), "templates get a bounded budget; simplify the loops") from None
     except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
         # Jinja rewrites tracebacks so that a template's frames carry the template's own file and line.
@@ -83,8 +87,7 @@ def _template_frame(exc: BaseException, folders: list[Path]) -> tuple[str, int] 
 
 def _hint(exc: BaseException) -> str:
     from jinja2 import UndefinedError
-    from jinja2.exceptions import SecurityError
-
+    
     if isinstance(exc, UndefinedError):
         return "the report model has no such field; see src/styraudit/report/model.py for the names"
     if isinstance(exc, SecurityError):

@@ -55,7 +55,7 @@ class TextReporter:
     def _render(self, console: Any, result: CaseResult) -> None:
         if not result.loaded:
             for problem in result.problems:
-                console.print(format_problem(problem), markup=False)
+                console.print(format_problem(problem), markup=False, soft_wrap=True)  # one line a problem, as CI logs expect
             return
         shown = [c for c in result.criteria if not self.quiet or c.failing]
         if self.quiet and not shown:
