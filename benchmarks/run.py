@@ -5,7 +5,8 @@
 
 1. `styraudit check` on N generated cases vs the floor: loading the same files with PyYAML's
    C loader in one process and nothing else (target <= 1.0x, at most 1.5x for now).
-2. The same check vs `yamllint` on the same files (target: at least 5x faster).
+2. The same check vs `yamllint` on the same files (the 1,000-case set: yamllint is slow), target
+   at least 5x faster.
 3. `styraudit --version` and `--help` vs `python -c "import yaml"` (targets <= 1.5x and <= 3x).
 4. Peak memory of the check at 1,000 and at N cases (target: the same within 20%).
 """
@@ -62,7 +63,9 @@ def main() -> None:
         t_check = timed([*check, str(big)])
         t_floor = timed([sys.executable, "-c", FLOOR, str(big)])
         yamllint = shutil.which("yamllint", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
-        t_lint = timed([yamllint, "-d", "relaxed", str(big)]) if yamllint else float("nan")
+        # yamllint takes ~70 ms a file here, so it and styraudit meet on the smaller set of the same files.
+        t_lint = timed([yamllint, "-d", "relaxed", str(small)]) if yamllint else float("nan")
+        t_check_small = timed([*check, str(small)])
         t_version = timed([*styraudit(), "--version"], 20)
         t_help = timed([*styraudit(), "--help"], 20)
         t_yaml = timed([sys.executable, "-c", "import yaml"], 20)
@@ -71,7 +74,9 @@ def main() -> None:
     print(
         f"1. check {args.cases} cases: {t_check:.1f} s; C-loader floor {t_floor:.1f} s; ratio {t_check / t_floor:.2f}x (target <= 1.0x, <= 1.5x for now)"
     )
-    print(f"2. yamllint on the same files: {t_lint:.1f} s; styraudit is {t_lint / t_check:.1f}x faster (target >= 5x)")
+    print(
+        f"2. yamllint on {args.small} of the same files: {t_lint:.1f} s, styraudit check {t_check_small:.1f} s; styraudit is {t_lint / t_check_small:.1f}x faster (target >= 5x)"
+    )
     print(
         f"3. --version {t_version * 1000:.0f} ms, --help {t_help * 1000:.0f} ms, import yaml {t_yaml * 1000:.0f} ms; ratios {t_version / t_yaml:.2f}x (<= 1.5x) and {t_help / t_yaml:.2f}x (<= 3x)"
     )
