@@ -87,7 +87,7 @@ def _template_frame(exc: BaseException, folders: list[Path]) -> tuple[str, int] 
 
 def _hint(exc: BaseException) -> str:
     from jinja2 import UndefinedError
-    
+
     if isinstance(exc, UndefinedError):
         return "the report model has no such field; see src/styraudit/report/model.py for the names"
     if isinstance(exc, SecurityError):
