@@ -221,3 +221,27 @@ def assert_judged(verdicts: dict[str, list[Problem]], run: Run, report_path: Pat
             codes = {p["code"] for p in cases[file]["problems"]}
             assert codes <= {"unknown-id"}, (file, cases[file]["problems"])
     assert (run.code == 2) == any(c["status"] == "invalid" for c in cases.values())
+
+
+def validate_agrees(mutants: list[Mutant]) -> None:
+    """`validate` in-process reports exactly what the library finds in each mutant."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as temp:
+        verdicts = judge(mutants, Path(temp) / "cases")
+        run = in_process(["validate", str(Path(temp) / "cases")])
+        count(len(mutants), "library", "in-process")
+        assert_cli_agrees(verdicts, run)
+
+
+def check_judges(mutants: list[Mutant]) -> None:
+    """`check` in-process judges every valid mutant, places every problem, and writes its JSON whole."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as temp, contextlib.chdir(temp), cached_criteria():
+        verdicts = judge(mutants, Path("cases"))
+        Path("out").mkdir()
+        run = in_process(["check", "cases", "-j", "1", "-f", "text", "--output", "json=out/report.json"])
+        count(len(mutants), "library", "in-process")
+        assert_no_stray_files(Path("out"), ["report.json"])
+        assert_judged(verdicts, run, Path("out/report.json"))

@@ -3,20 +3,11 @@ bytes mutated in place. Through `validate` and `check` in process, the library a
 
 from __future__ import annotations
 
-import contextlib
 import tempfile
 from pathlib import Path
 
 from case_strategies import ROOT, dump, yaml_styles
-from harness import (
-    assert_cli_agrees,
-    assert_judged,
-    cached_criteria,
-    count,
-    examples,
-    in_process,
-    judge,
-)
+from harness import check_judges, examples, judge, validate_agrees
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mutations import Mutant, byte_mutants, data_mutants
@@ -47,19 +38,10 @@ def test_the_real_cases_validate_as_shipped_and_re_serialised() -> None:
 @settings(max_examples=examples(100))
 @given(mutants=real_mutants())
 def test_validate_on_broken_real_cases(mutants: list[Mutant]) -> None:
-    with tempfile.TemporaryDirectory() as temp:
-        verdicts = judge(mutants, Path(temp) / "cases")
-        run = in_process(["validate", str(Path(temp) / "cases")])
-        count(len(mutants), "library", "in-process")
-        assert_cli_agrees(verdicts, run)
+    validate_agrees(mutants)
 
 
 @settings(max_examples=examples(60))
 @given(mutants=real_mutants(data=2, raw=2))
 def test_check_on_broken_real_cases(mutants: list[Mutant]) -> None:
-    with tempfile.TemporaryDirectory() as temp, contextlib.chdir(temp), cached_criteria():
-        verdicts = judge(mutants, Path("cases"))
-        Path("out").mkdir()
-        run = in_process(["check", "cases", "-j", "1", "-f", "text", "--output", "json=out/report.json"])
-        count(len(mutants), "library", "in-process")
-        assert_judged(verdicts, run, Path("out/report.json"))
+    check_judges(mutants)

@@ -9,11 +9,7 @@ JSON report is complete and nothing else is left in its folder.
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
-from pathlib import Path
-
-from harness import assert_judged, assert_no_stray_files, cached_criteria, count, examples, in_process, judge
+from harness import check_judges, examples
 from hypothesis import given, settings
 from mutations import Mutant
 from test_mutants_validate import case_and_mutants
@@ -22,10 +18,4 @@ from test_mutants_validate import case_and_mutants
 @settings(max_examples=examples(120))
 @given(mutants=case_and_mutants(data=3, raw=3))
 def test_check_judges_valid_files_and_places_every_problem(mutants: list[Mutant]) -> None:
-    with tempfile.TemporaryDirectory() as temp, contextlib.chdir(temp), cached_criteria():
-        verdicts = judge(mutants, Path("cases"))
-        Path("out").mkdir()
-        run = in_process(["check", "cases", "-j", "1", "-f", "text", "--output", "json=out/report.json"])
-        count(len(mutants), "library", "in-process")
-        assert_no_stray_files(Path("out"), ["report.json"])
-        assert_judged(verdicts, run, Path("out/report.json"))
+    check_judges(mutants)

@@ -8,11 +8,8 @@ lines, and exit 0 when all are valid, 2 otherwise.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from case_strategies import dump, valid_cases, yaml_styles
-from harness import assert_cli_agrees, count, examples, in_process, judge
+from harness import examples, validate_agrees
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mutations import Mutant, byte_mutants, data_mutants
@@ -31,8 +28,4 @@ def case_and_mutants(draw: st.DrawFn, data: int = 4, raw: int = 4) -> list[Mutan
 @settings(max_examples=examples(600))
 @given(mutants=case_and_mutants())
 def test_validate_agrees_with_the_library_on_every_mutant(mutants: list[Mutant]) -> None:
-    with tempfile.TemporaryDirectory() as temp:
-        verdicts = judge(mutants, Path(temp) / "cases")
-        run = in_process(["validate", str(Path(temp) / "cases")])
-        count(len(mutants), "library", "in-process")
-        assert_cli_agrees(verdicts, run)
+    validate_agrees(mutants)
