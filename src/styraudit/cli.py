@@ -34,10 +34,6 @@ LimitOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
 
 
-def _finish(code: int) -> None:
-    raise typer.Exit(code)
-
-
 def _run(action: object) -> None:
     """Call a command; print domain errors as messages, never as a traceback."""
     from .console import print_problems
@@ -47,7 +43,7 @@ def _run(action: object) -> None:
     except StyrauditError as error:
         print_problems(error.problems)
         code = EXIT_INVALID
-    _finish(code)
+    raise typer.Exit(code)
 
 
 def _limits(pairs: list[str] | None):  # type: ignore[no-untyped-def]

@@ -44,17 +44,17 @@ def resolve(line: CommandLine, environ: Mapping[str, str], today: date) -> tuple
     config = load_config(config_file)
     settings, origin_file = config.settings, str(config_file) if config_file else "default"
     origins: dict[str, tuple[Any, str]] = {}
+    written = set(config.doc.data or {}) if config.doc else set()  # the settings the file itself names
 
     def pick(name: str, given: Any, configured: Any, default: Any) -> Any:
-        explicitly_set = config_file is not None and name.replace("_", "-") in (config.doc.data or {}) if config.doc else False
-        value, origin = (
-            (given, "command line")
-            if given is not None
-            else (configured, origin_file)
-            if explicitly_set
-            else (default, "default")
-        )
-        origins[name.replace("_", "-")] = (value, origin)
+        key = name.replace("_", "-")
+        if given is not None:
+            value, origin = given, "command line"
+        elif key in written:
+            value, origin = configured, origin_file
+        else:
+            value, origin = default, "default"
+        origins[key] = (value, origin)
         return value
 
     criteria = [Path(p) for p in line.criteria] if line.criteria is not None else [config.resolve(p) for p in settings.criteria]

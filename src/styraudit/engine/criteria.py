@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError
 from pydantic import Field, ValidationError
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Location, Problem
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model.base import StrictModel
 from ..paths import dotted
@@ -129,15 +129,9 @@ def _criteria_files(directories: list[Path]) -> list[Path]:
             files.extend(sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml")))
         else:
             raise InputError(
-                [Problem(_loc(str(directory)), "no such criteria file or directory", "check the --criteria path", "usage")]
+                [Problem(Location(str(directory)), "no such criteria file or directory", "check the --criteria path", "usage")]
             )
     return files
-
-
-def _loc(file: str):  # type: ignore[no-untyped-def]
-    from ..errors import Location
-
-    return Location(file)
 
 
 def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Limits) -> Criterion:
@@ -237,8 +231,6 @@ def _compile(doc: YamlDocument, env: Any, path: tuple[str | int, ...], text: str
         return env.from_string(text)
     except TemplateSyntaxError as exc:
         where = doc.locate(path)
-        from ..errors import Location
-
         line = where.line + (exc.lineno or 1) - 1 if where.line else 0
         problems.append(
             Problem(

@@ -15,7 +15,6 @@ LABELS = {
     Outcome.not_fulfilled: ("not fulfilled", "red"),
     Outcome.cannot_assess: ("cannot assess", "blue"),
 }
-ANSWERS = {"yes": "Ja", "partly": "Delvis", "no": "Nej", "cannot_assess": "Kan ej bedömas"}
 
 
 class TextReporter:
@@ -25,6 +24,10 @@ class TextReporter:
         # emoji=False: rich would turn `file.yaml:100:9` into `file.yaml💯9`.
         self.console = Console(file=stream, highlight=False, emoji=False, width=options.get("width") or None, soft_wrap=False)
         self.quiet = bool(options.get("quiet"))
+        from ..report.labels import load_labels
+
+        # The answers' Swedish words live with the report's labels, one place for every output.
+        self.answers: dict[str, str] = load_labels()["answers"]
 
     def begin(self) -> None:
         pass
@@ -67,11 +70,11 @@ class TextReporter:
         console.print(self._table(shown))
         for answer in result.answers:
             mark = (
-                f" (drafted {ANSWERS[answer.drafted.value]}, overridden by the auditor: {answer.motivation})"
+                f" (drafted {self.answers[answer.drafted.value]}, overridden by the auditor: {answer.motivation})"
                 if answer.overridden
                 else ""
             )
-            console.print(Text.assemble(f"  {answer.question}: ", (ANSWERS[answer.final.value], "bold"), mark))
+            console.print(Text.assemble(f"  {answer.question}: ", (self.answers[answer.final.value], "bold"), mark))
 
     def _table(self, criteria: list[CriterionResult]) -> Any:
         from rich.table import Table
