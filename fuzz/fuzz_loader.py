@@ -30,8 +30,8 @@ with atheris.instrument_imports(include=["styraudit"]):
     from styraudit.engine.criteria import default_pack_dir, load_pack
     from styraudit.engine.run import evaluate
     from styraudit.errors import InputError
-    from styraudit.loading import validate_document
-    from styraudit.yamlload import load_bytes
+    from styraudit.load.case import validate_document
+    from styraudit.load.yamldoc import load_bytes
 
     PACK = load_pack([default_pack_dir()])  # inside: the checks it imports are instrumented too
 

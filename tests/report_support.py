@@ -8,7 +8,7 @@ from pathlib import Path
 from clirunner import ROOT
 from styraudit.engine.criteria import CriteriaPack, default_pack_dir, load_pack
 from styraudit.engine.run import evaluate
-from styraudit.loading import load_case
+from styraudit.load.case import load_case
 from styraudit.report.build import build_report
 from styraudit.report.labels import load_labels
 from styraudit.report.model import Report

@@ -15,10 +15,10 @@ from styraudit.engine.criteria import default_pack_dir, load_pack
 from styraudit.engine.outcome import Outcome
 from styraudit.engine.run import evaluate
 from styraudit.errors import InputError
-from styraudit.loading import load_case
-from styraudit.resources import data_dir
+from styraudit.load.case import load_case
+from styraudit.load.resources import data_dir
+from styraudit.load.yamldoc import load_file
 from styraudit.testing import BASE_CASE, merge
-from styraudit.yamlload import load_file
 
 CRITERION = """\
 # Our own rule: every report to a board or committee says whether it was oral or written.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from styraudit.commands.output import AtomicTextFile, write_atomic
 from styraudit.errors import UsageError
-from styraudit.output import AtomicTextFile, write_atomic
 
 
 def test_written_file_has_the_permissions_of_a_plain_file(tmp_path: Path) -> None:

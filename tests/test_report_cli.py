@@ -8,7 +8,7 @@ import pytest
 
 from report_support import REAL_CASE
 from styraudit.errors import InputError
-from styraudit.report import sandbox
+from styraudit.text import sandbox
 
 CASE = str(REAL_CASE)
 

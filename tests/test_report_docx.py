@@ -32,7 +32,7 @@ def _built() -> tuple[object, dict]:
     """The report model of the audit case, built as the `report` command builds it."""
     from styraudit.commands.check import CheckOptions, load_criteria
     from styraudit.engine.run import evaluate
-    from styraudit.loading import load_case
+    from styraudit.load.case import load_case
     from styraudit.report.build import build_report
     from styraudit.report.labels import load_labels
 
@@ -43,7 +43,7 @@ def _built() -> tuple[object, dict]:
 
 
 def _render(report: object | None = None) -> bytes:
-    from styraudit.report.docx_render import render_docx
+    from styraudit.report.docx.render import render_docx
 
     built, labels = _built()
     return render_docx(report or built, labels)
@@ -277,24 +277,19 @@ def test_contents_is_a_real_field_that_a_word_processor_rebuilds_with_page_numbe
         assert title in pages[number - 1], f"{title} listed on page {number}"
 
 
-def test_pdf_answer_table_breaks_no_word_mid_word(pdf_pages: list[str]) -> None:
-    """Fixed column widths: a line of the question column ends in a whole word or a hyphenation point.
-
-    pdftotext may lay a footnote reference number of the answer column into the question column's
-    text; such a bare number is a footnote marker, not a piece of a word."""
+def test_answer_table_columns_are_fixed_so_no_word_breaks_mid_word(docx_file: Path) -> None:
+    """Autofit breaks Swedish words mid-word (NOTES.md); the property that prevents it lives in the
+    document's XML, not in another program's text layout: a fixed layout, a fixed table width in
+    twips, grid columns of the same widths as every cell, and each question whole in its cell."""
     built, _labels = _built()
-    words = {word for row in built.answers for word in row.question.split()}  # type: ignore[attr-defined]
-    page = next(p for p in pdf_pages[2:] if "5. Svar på revisionsfrågor" in p)
-    lines = page.splitlines()
-    header = next(i for i, line in enumerate(lines) if "Revisionsfråga" in line and "Svar" in line)
-    cut = lines[header].index("Svar")
-    previous = ""
-    for line in lines[header + 1 :]:
-        if "Rekommendationer" in line:
-            break
-        for token in line[:cut].split():
-            if token.isdigit() and token not in words:
-                continue  # a footnote marker that pdftotext placed here
-            joined = previous[:-1] + token if previous.endswith("-") else ""
-            assert token in words or token.endswith("-") or joined in words, f"{token!r} is part of a broken word"
-            previous = token
+    [table] = _document(docx_file).tables
+    tbl = table._tbl
+    assert tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
+    width = tbl.tblPr.find(f"{W}tblW")
+    assert width.get(f"{W}type") == "dxa"
+    grid = [int(col.get(f"{W}w")) for col in tbl.tblGrid.findall(f"{W}gridCol")]
+    assert sum(grid) == int(width.get(f"{W}w"))
+    for row in table.rows:
+        assert [cell.width.twips for cell in row.cells] == grid
+    questions = [row.cells[0].text for row in table.rows[1:]]
+    assert questions == [row.question for row in built.answers]  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 
 from report_support import REAL_CASE, pack, real_report, rendered, report_of, variant
 from styraudit.engine.context import CheckContext
-from styraudit.loading import load_case
+from styraudit.load.case import load_case
 from styraudit.report.figure import draw_png, draw_svg
 from styraudit.report.labels import load_labels
 from styraudit.report.markdown import md_escape

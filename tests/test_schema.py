@@ -11,7 +11,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from clirunner import ROOT, run_cli
-from styraudit.schema import case_schema, descriptions, schema_text
+from styraudit.load.schema import case_schema, descriptions, schema_text
 
 CASES = sorted((ROOT / "cases").glob("*.yaml"))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from styraudit.swedish import date_sv, definite, join_sv, lower_first
+from styraudit.text.swedish import date_sv, definite, join_sv, lower_first
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existin
 
 def _run(action: object) -> None:
     """Call a command; print domain errors as messages, never as a traceback."""
-    from .console import print_problems
+    from .commands.console import print_problems
 
     try:
         code = action()  # type: ignore[operator]
@@ -47,7 +47,7 @@ def _run(action: object) -> None:
 
 
 def _limits(pairs: list[str] | None):  # type: ignore[no-untyped-def]
-    from .limits import DEFAULT_LIMITS
+    from .load.limits import DEFAULT_LIMITS
 
     return DEFAULT_LIMITS.with_overrides(pairs or [])
 

@@ -12,10 +12,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .engine.outcome import Severity
 from .errors import InputError, Location, Problem
+from .load.refs import suggest
+from .load.yamldoc import YamlDocument, load_file
 from .model.base import PartialDate
-from .paths import dotted
-from .refs import suggest
-from .yamlload import YamlDocument, load_file
+from .model.paths import dotted
 
 CONFIG_FILE = "styraudit.yaml"
 

@@ -28,10 +28,10 @@ from .engine.context import CheckContext
 from .engine.outcome import Outcome
 from .engine.registry import checks
 from .engine.results import CheckResult
-from .loading import validate_document
-from .paths import dotted
-from .resources import data_dir
-from .yamlload import YamlDocument, load_file
+from .load.case import validate_document
+from .load.resources import data_dir
+from .load.yamldoc import YamlDocument, load_file
+from .model.paths import dotted
 
 BASE_CASE = "testing/base_case.yaml"
 

@@ -16,7 +16,7 @@ from typing import Any
 from case_strategies import dump, yaml_styles
 from hypothesis import strategies as st
 
-from styraudit.refs import DEFINITIONS
+from styraudit.load.refs import DEFINITIONS
 
 Path = tuple[str | int, ...]
 

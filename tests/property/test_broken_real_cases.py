@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mutations import Mutant, byte_mutants, data_mutants
 
-from styraudit.yamlload import load_file
+from styraudit.load.yamldoc import load_file
 
 REAL = {path.name: (path.read_bytes(), load_file(str(path)).data) for path in sorted((ROOT / "cases").glob("*.yaml"))}
 

@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from mutations import TAGS, bomb
 
 from styraudit.errors import InputError
-from styraudit.limits import DEFAULT_LIMITS, Limits
-from styraudit.loading import validate_document
-from styraudit.yamlload import load_bytes
+from styraudit.load.case import validate_document
+from styraudit.load.limits import DEFAULT_LIMITS, Limits
+from styraudit.load.yamldoc import load_bytes
 
 SECONDS = 2.0  # far above what any of these inputs costs today; a hang or blow-up exceeds it
 

@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 from mutations import Mutant, byte_mutants, data_mutants
 from test_mutants_validate import case_and_mutants
 
-from styraudit.yamlload import load_file
+from styraudit.load.yamldoc import load_file
 
 SHIPPED_CRITERIA = {p.name: p.read_bytes() for p in sorted((ROOT / "criteria").glob("*.yaml"))}
 PREVIOUS = b"the previous output, which a failing run must not touch\n"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-Path = tuple[str | int, ...]
+from ..model.paths import YamlPath
 
 
 def add_months(day: date, months: int) -> date:
@@ -55,13 +55,13 @@ class Mark:
     """A dated point on a timeline: its date as written, the fact behind it, and the days it may mean."""
 
     label: str
-    path: Path
+    path: YamlPath
     earliest: date
     latest: date
     kind: str = "event"
 
     @classmethod
-    def of(cls, when: Any, path: Path, kind: str = "event") -> Mark:
+    def of(cls, when: Any, path: YamlPath, kind: str = "event") -> Mark:
         """A mark for a PartialDate (or a plain date)."""
         if isinstance(when, date):
             return cls(when.isoformat(), path, when, when, kind)

@@ -15,11 +15,12 @@ understanding. Administrations the case is silent about are named; silence is ne
 
 from __future__ import annotations
 
-from ..engine.context import CheckContext, Path
+from ..engine.context import CheckContext
 from ..engine.outcome import Outcome, combine
 from ..engine.registry import Check, Params
 from ..engine.results import CheckResult, Finding
 from ..model.facts import AnchoringKind, Understanding
+from ..model.paths import YamlPath
 
 # The outcome a single anchoring event's recorded understanding stands for.
 LEVELS = {
@@ -93,7 +94,7 @@ def _one_administration(ctx: CheckContext, position: int, admin: str) -> Finding
             "statements": [a.statement for _, a in absences],
         }
         return Finding("did_not_take_part", Outcome.not_fulfilled, values, tuple(p for p, _ in absences))
-    where: Path = ("initiative", "affected_administrations", position)
+    where: YamlPath = ("initiative", "affected_administrations", position)
     return Finding("participation_unknown", Outcome.cannot_assess, {"administration": admin}, (where,))
 
 

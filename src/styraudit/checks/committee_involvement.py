@@ -16,11 +16,12 @@ case says nothing either way about any affected committee.
 
 from __future__ import annotations
 
-from ..engine.context import CheckContext, Path
+from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
 from ..engine.results import CheckResult, Finding
 from ..model.facts import DecisionKind
+from ..model.paths import YamlPath
 
 
 class CommitteeInvolvementParams(Params):
@@ -69,10 +70,10 @@ def _judge_committee(ctx: CheckContext, committee: str) -> Finding:
     return Finding("involvement_unknown", Outcome.cannot_assess, values, (("initiative",),))
 
 
-def _steering(ctx: CheckContext, committee: str) -> list[tuple[str, Path]]:
+def _steering(ctx: CheckContext, committee: str) -> list[tuple[str, YamlPath]]:
     """The committee's roles in steering the initiative, each with the fact that shows it."""
     case = ctx.case
-    found: list[tuple[str, Path]] = [("owner", ("initiative",))] if case.initiative.owner == committee else []
+    found: list[tuple[str, YamlPath]] = [("owner", ("initiative",))] if case.initiative.owner == committee else []
     found += [("mandate", ("mandates", i)) for i, m in enumerate(case.mandates) if m.given_by == committee]
     directive = case.directive
     if directive is None:

@@ -12,8 +12,8 @@ from ..engine.outcome import Outcome
 from ..engine.results import Finding
 from ..model.base import PartialDate
 from ..model.directive import Directive
+from ..model.paths import YamlPath
 
-YamlPath = tuple[str | int, ...]
 SECTIONS = ("decision_points", "milestones")
 
 

@@ -22,11 +22,12 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..engine.context import CheckContext, Path
+from ..engine.context import CheckContext
 from ..engine.outcome import Outcome, combine
 from ..engine.registry import Check, Params
 from ..engine.results import CheckResult, Finding
 from ..model.facts import Responsibility
+from ..model.paths import YamlPath
 
 
 class DivisionParams(Params):
@@ -69,7 +70,7 @@ def required_pairs(ctx: CheckContext) -> tuple[list[tuple[str, str, str]], list[
     return pairs, gaps
 
 
-def _missing(relation: str, missing: str, facts: tuple[Path, ...], administrations: list[str] | None = None) -> Finding:
+def _missing(relation: str, missing: str, facts: tuple[YamlPath, ...], administrations: list[str] | None = None) -> Finding:
     values = {"relation": relation, "missing": missing, "administrations": administrations or []}
     return Finding("missing_party", Outcome.cannot_assess, values, facts)
 

@@ -22,13 +22,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from ..engine.context import CheckContext, Path
+from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
 from ..engine.results import CheckResult, Finding
+from ..load.refs import suggest
 from ..model.base import Sourced
 from ..model.case import Case
-from ..refs import suggest
+from ..model.paths import YamlPath
 
 FACT_SECTIONS = (
     "initiative",
@@ -106,7 +107,7 @@ def _outcome(total: int, unsourced: int, interview_only: bool, params: EvidenceS
     return Outcome.fulfilled
 
 
-def _facts(node: Any, path: Path) -> Iterator[tuple[Path, Sourced]]:
+def _facts(node: Any, path: YamlPath) -> Iterator[tuple[YamlPath, Sourced]]:
     """Every Sourced model at or below `node`, in model order, with its path."""
     if isinstance(node, list):
         for index, item in enumerate(node):
@@ -118,13 +119,13 @@ def _facts(node: Any, path: Path) -> Iterator[tuple[Path, Sourced]]:
             yield from _facts(getattr(node, name), (*path, name))
 
 
-def _describe(path: Path, fact: Sourced) -> dict[str, Any]:
+def _describe(path: YamlPath, fact: Sourced) -> dict[str, Any]:
     """What the fact is (a snake_case kind such as `reporting_event`), its id if it has one, and its words."""
     kind = re.sub(r"(?<!^)(?=[A-Z])", "_", type(fact).__name__).lower()
     return {"kind": kind, "id": getattr(fact, "id", None), "label": _label(path, fact)}
 
 
-def _label(path: Path, fact: Sourced) -> str:
+def _label(path: YamlPath, fact: Sourced) -> str:
     for name in LABEL_FIELDS:
         value = getattr(fact, name, None)
         if isinstance(value, str) and value.strip():

@@ -28,12 +28,12 @@ from typing import Any
 import jmespath
 from jmespath.exceptions import JMESPathError
 
-from ..engine.context import CheckContext, Path
+from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check
 from ..engine.results import CheckResult, Finding
 from ..model.base import PartialDate
-from ..paths import dotted
+from ..model.paths import YamlPath, dotted
 from .field_rule_params import Before, FieldRuleParams
 
 LABEL_KEYS = ("title", "name", "summary", "task", "covered", "text", "id")
@@ -100,11 +100,11 @@ def _judge_dates(item: Any, rule: Before) -> Verdict:
     )
 
 
-def _items(data: dict[str, Any], collection: str) -> list[tuple[Path, Any]]:
+def _items(data: dict[str, Any], collection: str) -> list[tuple[YamlPath, Any]]:
     node: Any = data
     for part in collection.split("."):
         node = node.get(part) if isinstance(node, dict) else None
-    path: Path = tuple(collection.split("."))
+    path: YamlPath = tuple(collection.split("."))
     if node is None:
         return []
     return [((*path, index), item) for index, item in enumerate(node)] if isinstance(node, list) else [(path, node)]
@@ -132,7 +132,7 @@ def _token(value: Any) -> str:
     return {True: "true", False: "false"}.get(value, str(value)) if isinstance(value, bool) else str(value)
 
 
-def _describe(path: Path, item: Any) -> dict[str, Any]:
+def _describe(path: YamlPath, item: Any) -> dict[str, Any]:
     record = item if isinstance(item, dict) else {}
     label = next((str(record[key]) for key in LABEL_KEYS if record.get(key)), None)
     return {"id": record.get("id"), "label": label or (str(item) if not record else dotted(path)), "path": dotted(path)}

@@ -11,8 +11,8 @@ from jmespath.exceptions import IncompleteExpressionError, JMESPathError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from ..engine.registry import Params
+from ..load.refs import suggest
 from ..model.case import Case
-from ..refs import suggest
 
 RULES = ("require", "one_of", "before", "min_count")
 

@@ -24,17 +24,18 @@ from datetime import date
 
 from pydantic import Field
 
-from ..engine.context import CheckContext, Path
+from ..engine.context import CheckContext
 from ..engine.outcome import Outcome, combine
 from ..engine.registry import Check, Params
 from ..engine.results import CheckResult, Finding
 from ..model.base import PartialDate
 from ..model.facts import DecisionKind, ReportDepth, ReportForm, ReportingEvent
+from ..model.paths import YamlPath
 from ._timeline import Mark, add_months, gaps, overlaps
 
-Reports = list[tuple[Path, ReportingEvent]]
+Reports = list[tuple[YamlPath, ReportingEvent]]
 Dated = list[tuple[date, Finding]]
-PERIOD: Path = ("initiative", "period")
+PERIOD: YamlPath = ("initiative", "period")
 
 
 class FollowUpCadenceParams(Params):

@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..discover import case_files
 from ..engine.criteria import CriteriaPack, customise, default_pack_dir, load_pack
 from ..engine.outcome import Severity
 from ..engine.results import CaseResult
 from ..errors import InputError
-from ..limits import Limits
-from ..output import AtomicTextFile, write_atomic
+from ..load.discover import case_files
+from ..load.limits import Limits
 from ..reporters import Summary, prepare_all, reporter, write_case
+from .output import AtomicTextFile, write_atomic
 from .parallel import ordered_map
 
 
@@ -52,7 +52,7 @@ def judge_file(path: Path, pack: CriteriaPack, options: CheckOptions, baseline: 
     from ..engine.baseline import apply_baseline
     from ..engine.run import evaluate
     from ..engine.waivers import apply_waivers, case_waivers, config_waivers
-    from ..loading import load_case
+    from ..load.case import load_case
 
     try:
         loaded = load_case(str(path), limits=options.limits)

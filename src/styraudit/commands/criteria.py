@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..engine.criteria import CriteriaPack, Criterion, default_pack_dir, load_pack
 from ..errors import Location, Problem, UsageError
-from ..refs import suggest
+from ..load.refs import suggest
 
 
 def pack_for(extra: list[Path], replace: bool) -> CriteriaPack:

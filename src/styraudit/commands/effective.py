@@ -12,7 +12,7 @@ from typing import Any
 from ..config import find_config, load_config
 from ..engine.outcome import Severity
 from ..errors import Location, Problem, UsageError
-from ..limits import DEFAULT_LIMITS
+from ..load.limits import DEFAULT_LIMITS
 from .check import CheckOptions
 from .parallel import default_jobs
 

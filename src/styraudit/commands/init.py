@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..output import write_atomic
-from ..resources import data_dir
+from ..load.resources import data_dir
+from .output import write_atomic
 
 STARTER = "init/case.yaml"
 

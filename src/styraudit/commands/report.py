@@ -10,8 +10,8 @@ from typing import Any
 
 from ..engine.criteria import default_pack_dir, load_pack
 from ..engine.results import CaseResult
-from ..limits import DEFAULT_LIMITS, Limits
-from ..output import refuse_existing, write_atomic
+from ..load.limits import DEFAULT_LIMITS, Limits
+from .output import refuse_existing, write_atomic
 
 
 @dataclass
@@ -28,7 +28,7 @@ class ReportOptions:
 def run(options: ReportOptions) -> int:
     """Load, judge, build, render, then write atomically; any failure leaves no file behind."""
     from ..engine.run import evaluate
-    from ..loading import load_case
+    from ..load.case import load_case
     from ..report.build import build_report
     from ..report.labels import load_labels
     from ..report.render import renderer

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..output import write_atomic
-from ..schema import schema_text
+from ..load.schema import schema_text
+from .output import write_atomic
 
 
 def run(output: Path | None, force: bool) -> int:

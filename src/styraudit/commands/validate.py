@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..console import plural, print_problems
-from ..discover import case_files
 from ..errors import InputError
-from ..limits import Limits
-from ..loading import load_case
+from ..load.case import load_case
+from ..load.discover import case_files
+from ..load.limits import Limits
+from .console import plural, print_problems
 
 
 def run(paths: Iterable[str], limits: Limits, quiet: bool = False) -> int:

@@ -7,12 +7,11 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from ..load.refs import defined_ids
 from ..model.base import PartialDate
 from ..model.case import Case
 from ..model.org import BodyKind
-from ..refs import defined_ids
-
-Path = tuple[str | int, ...]
+from ..model.paths import YamlPath
 
 
 @dataclass(frozen=True)
@@ -23,14 +22,14 @@ class CheckContext:
     as_of: date | None = None
 
     @cached_property
-    def index(self) -> dict[str, tuple[str, Path]]:
+    def index(self) -> dict[str, tuple[str, YamlPath]]:
         """id -> (kind, path of the object that defines it)."""
         return {ident: (kind, path[:-1]) for ident, kind, path in defined_ids(self.case)}
 
     def kind(self, ident: str) -> str | None:
         return self.index.get(ident, (None, ()))[0]
 
-    def path(self, ident: str) -> Path:
+    def path(self, ident: str) -> YamlPath:
         return self.index[ident][1]
 
     def get(self, ident: str) -> Any:
@@ -79,7 +78,7 @@ class CheckContext:
         end: PartialDate | None = period.end if period else None
         return end.latest() if end else self.reference_date
 
-    def absences(self, kind: str, concerning: str | None = None) -> list[tuple[Path, Any]]:
+    def absences(self, kind: str, concerning: str | None = None) -> list[tuple[YamlPath, Any]]:
         """Recorded absences of `kind` (optionally those that concern `concerning`), with their paths."""
         return [
             (("absences", i), a)
@@ -94,7 +93,7 @@ class CheckContext:
             return ident
         obj = self.get(ident)
         if kind == "role":  # running text speaks of "regiondirektören", not "regiondirektör"
-            from ..swedish import definite
+            from ..text.swedish import definite
 
             return obj.definite or definite(obj.title)
         return getattr(obj, "name", None) or getattr(obj, "title", None) or ident

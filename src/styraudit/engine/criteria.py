@@ -15,12 +15,12 @@ from jinja2 import Template, TemplateSyntaxError
 from pydantic import Field, ValidationError
 
 from ..errors import InputError, Location, Problem
-from ..limits import DEFAULT_LIMITS, Limits
+from ..load.limits import DEFAULT_LIMITS, Limits
+from ..load.refs import suggest
+from ..load.resources import data_dir
+from ..load.yamldoc import YamlDocument, load_file
 from ..model.base import StrictModel
-from ..paths import dotted
-from ..refs import suggest
-from ..resources import data_dir
-from ..yamlload import YamlDocument, load_file
+from ..model.paths import dotted
 from .outcome import Outcome, Severity
 from .registry import Check, checks
 
@@ -102,7 +102,7 @@ def default_pack_dir() -> Path:
 
 def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> CriteriaPack:
     """Load criteria from each directory (or file) in turn; a later criterion with the same id replaces an earlier one."""
-    from ..jinja import environment
+    from ..text.jinja import environment
 
     env = environment()
     registry = checks()

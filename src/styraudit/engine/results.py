@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Location, Problem
+from ..model.paths import YamlPath
 from .outcome import Answer, Outcome, Severity
-
-Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -23,7 +22,7 @@ class Finding:
     code: str
     outcome: Outcome
     values: Mapping[str, Any] = field(default_factory=dict)
-    facts: tuple[Path, ...] = ()
+    facts: tuple[YamlPath, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from typing import Any
 from jinja2 import Template
 
 from ..errors import InputError, Location, Problem
-from ..loading import LoadedCase
+from ..load.case import LoadedCase
+from ..load.refs import suggest
 from ..model.audit import Answer
-from ..paths import dotted
-from ..refs import suggest
+from ..model.paths import dotted
 from .context import CheckContext
 from .criteria import CriteriaPack, Criterion
 from .outcome import Outcome, answer, combine
@@ -142,7 +142,7 @@ def _render(template: Template, ctx: CheckContext, values: dict[str, Any], where
     fails only now, with this case's values, so it becomes an InputError here rather than a
     traceback.
     """
-    from ..jinja import MAX_RENDER_SECONDS, deadline
+    from ..text.jinja import MAX_RENDER_SECONDS, deadline
 
     try:
         with deadline(MAX_RENDER_SECONDS):

@@ -14,9 +14,9 @@ from functools import cache
 from typing import Any
 
 from ..errors import Location
+from ..load.resources import data_dir
+from ..load.yamldoc import load_file
 from ..model.base import PartialDate
-from ..resources import data_dir
-from ..yamlload import load_file
 from .outcome import Outcome, Severity
 from .results import CaseResult, CriterionResult, FactRef, Observation, WaiverUse
 
@@ -74,7 +74,7 @@ def apply_waivers(result: CaseResult, waivers: list[Waiver], today: date) -> Cas
 
 @cache
 def _texts() -> dict[str, Any]:
-    from ..jinja import environment
+    from ..text.jinja import environment
 
     env = environment()
     data = load_file(str(data_dir("templates") / "messages" / "waivers.yaml")).data

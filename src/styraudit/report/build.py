@@ -18,7 +18,7 @@ from ..engine.context import CheckContext
 from ..engine.criteria import CriteriaPack
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
-from ..loading import LoadedCase
+from ..load.case import LoadedCase
 from .front import audit_fields
 from .labels import load_labels
 from .model import AnswerRow, RecommendationItem, Report, Theme
@@ -79,7 +79,7 @@ def _themes(parts: list[CriterionResult], book: SourceBook, loaded: LoadedCase, 
 
 
 def _waiver(criterion: CriterionResult, labels: dict[str, Any]) -> str:
-    from ..swedish import date_sv
+    from ..text.swedish import date_sv
 
     waiver = criterion.waiver
     if waiver is None:

@@ -14,7 +14,7 @@ from ..engine.criteria import CriteriaPack
 from ..engine.results import CaseResult
 from ..model.audit import Audit
 from ..model.case import Case
-from ..swedish import date_sv
+from ..text.swedish import date_sv
 from .model import CriterionText
 
 

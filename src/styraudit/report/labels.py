@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, input_error
-from ..resources import data_dir
-from ..yamlload import load_file
+from ..load.resources import data_dir
+from ..load.yamldoc import load_file
 
 LABELS_FILE = "labels.yaml"
 

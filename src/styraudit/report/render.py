@@ -1,8 +1,8 @@
 """Rendering the report model to a file format chosen by the output file's extension.
 
 Renderers sit in one registry by extension and are imported only when used; the Word renderer
-lives in report/docx_render.py. Markdown and HTML come from Jinja2 templates in the one bounded
-sandbox (styraudit.jinja) with strict undefined; a user's `--templates DIR` overrides shipped
+lives in report/docx/render.py. Markdown and HTML come from Jinja2 templates in the one bounded
+sandbox (styraudit.text.jinja) with strict undefined; a user's `--templates DIR` overrides shipped
 templates file by file. Case text is always data handed to a template, never template source.
 """
 
@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, Problem, UsageError
+from ..text.sandbox import render_template
 from .labels import shipped_dir
 from .model import Report, chapters_present
-from .sandbox import render_template
 
 # extension -> "module:function"; the function takes (report, labels, templates dir or None).
 FORMATS: dict[str, str] = {
@@ -64,11 +64,11 @@ def render_html(report: Report, labels: dict[str, Any], templates: Path | None =
 
 
 def render_word(report: Report, labels: dict[str, Any], templates: Path | None = None) -> bytes:
-    """Word output from report/docx_render.py (templates do not apply to it)."""
+    """Word output from report/docx/render.py (templates do not apply to it)."""
     try:
-        module = import_module("styraudit.report.docx_render")
+        module = import_module("styraudit.report.docx.render")
     except ModuleNotFoundError as exc:
-        if exc.name not in ("styraudit.report.docx_render", "docx"):
+        if exc.name not in ("styraudit.report.docx.render", "docx"):
             raise
         hint = "write .md or .html instead" if exc.name != "docx" else "install python-docx"
         raise UsageError(

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model.case import Case
-from ..swedish import date_sv
+from ..text.swedish import date_sv
 from .model import Source
 
 

@@ -67,7 +67,7 @@ def _decides(decision: Any, body: str) -> bool:
 
 
 def _events(ctx: CheckContext, body: str, labels: dict[str, Any]) -> list[TimelineEvent]:
-    from ..swedish import date_sv
+    from ..text.swedish import date_sv
 
     words = labels["timeline"]
     found = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from ..console import format_problem, plural
+from ..commands.console import format_problem, plural
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
 from . import Summary

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .resources import data_dir
-from .yamlload import load_file
+from .yamldoc import load_file
 
 SCHEMA_ID = "https://styraudit.invalid/schema/case-1.schema.json"
 DESCRIPTIONS = "schema_descriptions.yaml"
@@ -19,7 +19,7 @@ def descriptions() -> dict[str, dict[str, str]]:
 
 def case_schema() -> dict[str, Any]:
     """The case JSON Schema (draft 2020-12) that editors such as yaml-language-server use."""
-    from .model.case import Case
+    from ..model.case import Case
 
     schema = Case.model_json_schema(by_alias=False)
     texts = descriptions()

@@ -9,14 +9,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputError, Problem, input_error
+from ..errors import InputError, Problem, input_error
+from ..model.case import Case
+from ..model.paths import YamlPath, dotted
 from .limits import DEFAULT_LIMITS, Limits
-from .model.case import Case
-from .paths import dotted
 from .refs import defined_ids, references, suggest
-from .yamlload import YamlDocument, load_file
-
-Path = tuple[str | int, ...]
+from .yamldoc import YamlDocument, load_file
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
+def _data_path(data: Any, loc: tuple[Any, ...]) -> YamlPath:
     """Keep the loc entries that index real data; drop pydantic's union and function tags."""
     path: list[str | int] = []
     for item in loc:
@@ -102,7 +100,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
     return tuple(path)
 
 
-def _model_at(path: Path) -> type[BaseModel] | None:
+def _model_at(path: YamlPath) -> type[BaseModel] | None:
     model: Any = Case
     for item in path:
         if isinstance(item, int):

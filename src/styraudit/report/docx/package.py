@@ -15,8 +15,8 @@ from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 
-from .docx_styles import LANGUAGE
-from .model import Report
+from ..model import Report
+from .styles import LANGUAGE
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 

@@ -2,7 +2,7 @@
 
 Title page, table of contents, the six chapters, place, date and names. Sources are real Word
 footnotes; headings are Word's built-in heading styles; the answer table has fixed column
-widths. python-docx is imported only here and in the docx_* helpers, which are loaded when a
+widths. python-docx is imported only here and in the other modules of this folder, which are loaded when a
 Word file is rendered, so the other commands do not pay for it.
 """
 
@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Report, chapters_present
+from ..model import Report, chapters_present
 
 
 def render_docx(report: Report, labels: dict[str, Any]) -> bytes:
     """The Word file's bytes: the same report and labels always give the same bytes."""
     import docx
 
-    from . import docx_chapters, docx_findings
-    from .docx_fields import table_of_contents, update_fields_on_open
-    from .docx_front import contents_page, header_footer, signature, title_page
-    from .docx_package import drop_thumbnail, set_properties, to_bytes
-    from .docx_styles import set_up
-    from .docx_writer import Writer
+    from . import chapters, findings
+    from .fields import table_of_contents, update_fields_on_open
+    from .front import contents_page, header_footer, signature, title_page
+    from .package import drop_thumbnail, set_properties, to_bytes
+    from .styles import set_up
+    from .writer import Writer
 
     document = docx.Document()
     set_up(document)
@@ -30,12 +30,12 @@ def render_docx(report: Report, labels: dict[str, Any]) -> bytes:
     title_page(writer, report)
     contents = contents_page(writer)
     chapters = {
-        "summary": docx_chapters.summary,
-        "background": docx_chapters.background,
-        "conduct": docx_chapters.conduct,
-        "findings": docx_findings.findings,
-        "answers": docx_findings.answers,
-        "recommendations": docx_findings.closing_recommendations,
+        "summary": chapters.summary,
+        "background": chapters.background,
+        "conduct": chapters.conduct,
+        "findings": findings.findings,
+        "answers": findings.answers,
+        "recommendations": findings.closing_recommendations,
     }
     for number, key in enumerate(chapters_present(report), start=1):
         chapters[key](writer, report, number)

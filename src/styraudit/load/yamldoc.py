@@ -15,13 +15,13 @@ from typing import Any
 
 import yaml
 
-from .errors import Location, input_error
+from ..errors import Location, input_error
+from ..model.paths import YamlPath
 from .limits import DEFAULT_LIMITS, Limits
 
 # The C parser is ~10x faster; the pure-Python one gives the same events.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Path = tuple[str | int, ...]
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
@@ -34,10 +34,10 @@ class YamlDocument:
 
     file: str
     data: Any
-    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
 
-    def locate(self, path: Path, *, key: bool = False) -> Location:
+    def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The location of `path`, or of its nearest recorded ancestor (a missing key maps to its parent)."""
         table = self.key_positions if key and tuple(path) in self.key_positions else self.positions
         probe = tuple(path)
@@ -50,7 +50,7 @@ class YamlDocument:
 @dataclass
 class _Frame:
     container: dict[str, Any] | list[Any]
-    path: Path
+    path: YamlPath
     anchor: str | None
     nodes_at_start: int
     chars_at_start: int = 0
@@ -104,7 +104,7 @@ class _Builder:
                 "tag",
             )
 
-    def child_path(self, mark: Any) -> Path:
+    def child_path(self, mark: Any) -> YamlPath:
         if not self.stack:
             return ()
         top = self.stack[-1]
@@ -154,7 +154,7 @@ class _Builder:
             )
         self.attach(frame.container)
 
-    def remember(self, path: Path, mark: Any) -> None:
+    def remember(self, path: YamlPath, mark: Any) -> None:
         self.doc.positions.setdefault(path, (mark.line + 1, mark.column + 1))
 
     def scalar(self, event: Any) -> None:

@@ -6,10 +6,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from ..swedish import join_sv
-from .docx_fields import page_number
-from .docx_writer import Writer
-from .model import Report
+from ...text.swedish import join_sv
+from ..model import Report
+from .fields import page_number
+from .writer import Writer
 
 
 def title_page(writer: Writer, report: Report) -> None:

@@ -11,9 +11,9 @@ from typing import Any
 from docx.document import Document
 from docx.text.paragraph import Paragraph
 
-from .docx_fields import bookmark_heading
-from .docx_footnotes import Footnotes
-from .model import Report, Source, Statement
+from ..model import Report, Source, Statement
+from .fields import bookmark_heading
+from .footnotes import Footnotes
 
 
 def label(labels: dict[str, Any], path: str, **values: object) -> str:

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import Location, Problem, UsageError
+from ..errors import Location, Problem, UsageError
 
 
 def _umask() -> int:

@@ -10,10 +10,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .model.base import RefTo
-from .model.case import Case
-
-Path = tuple[str | int, ...]
+from ..model.base import RefTo
+from ..model.case import Case
+from ..model.paths import YamlPath
 
 # Which list (or single section) of the case defines ids of which kind.
 DEFINITIONS: dict[str, str] = {
@@ -32,7 +31,7 @@ DEFINITIONS: dict[str, str] = {
 }
 
 
-def defined_ids(case: Case) -> Iterator[tuple[str, str, Path]]:
+def defined_ids(case: Case) -> Iterator[tuple[str, str, YamlPath]]:
     """Every (id, kind, path of the id) the case defines, in file order."""
     for section, kind in DEFINITIONS.items():
         for index, item in enumerate(getattr(case, section)):
@@ -67,7 +66,7 @@ def _ref_fields(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def references(model: BaseModel, path: Path = ()) -> Iterator[tuple[str, tuple[str, ...], Path]]:
+def references(model: BaseModel, path: YamlPath = ()) -> Iterator[tuple[str, tuple[str, ...], YamlPath]]:
     """Every (referenced id, allowed kinds, path of the reference) below `model`."""
     refs = _ref_fields(type(model))
     for name in type(model).model_fields:

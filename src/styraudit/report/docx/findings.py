@@ -11,11 +11,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Length, Pt
 from docx.table import Table, _Cell, _Row
 
-from ..swedish import date_sv, join_sv, lower_first
-from .docx_chapters import recommendations
-from .docx_styles import TEXT_WIDTH
-from .docx_writer import Writer
-from .model import AnswerRow, Report, Timeline
+from ...text.swedish import date_sv, join_sv, lower_first
+from ..model import AnswerRow, Report, Timeline
+from .chapters import recommendations
+from .styles import TEXT_WIDTH
+from .writer import Writer
 
 # Question, answer, comment. The question column holds "verksamhetsstyrningsmodell?" whole at
 # 10 pt even in a wide fallback font (DejaVu Serif) without hyphenation; "bedömas" fits the answer.
@@ -38,7 +38,7 @@ def findings(writer: Writer, report: Report, number: int) -> None:
 
 def _timeline(writer: Writer, timeline: Timeline) -> None:
     """The timeline picture (drawn by figure.py, as in the HTML) with alternative text and a caption."""
-    from .figure import draw_png
+    from ..figure import draw_png
 
     writer.heading(writer.label("timeline.title"), 2)
     paragraph = writer.paragraph()

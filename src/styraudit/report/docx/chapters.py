@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..swedish import join_sv, lower_first
-from .docx_writer import Writer, upper_first
-from .model import RecommendationItem, Report
+from ...text.swedish import join_sv, lower_first
+from ..model import RecommendationItem, Report
+from .writer import Writer, upper_first
 
 
 def summary(writer: Writer, report: Report, number: int) -> None:

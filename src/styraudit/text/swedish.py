@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import pass_context
 
-from .model.base import PartialDate
+from ..model.base import PartialDate
 
 LOCALE = "sv_SE"
 

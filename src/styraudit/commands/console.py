@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
-from .errors import Problem
+from ..errors import Problem
 
 
 def format_problem(problem: Problem) -> str:

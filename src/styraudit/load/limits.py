@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from .errors import Location, Problem, UsageError
+from ..errors import Location, Problem, UsageError
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import glob
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import Location, Problem, UsageError
+from ..errors import Location, Problem, UsageError
 
 CASE_SUFFIXES = (".yaml", ".yml")
 

@@ -1,6 +1,6 @@
 """Running a report template in the bounded sandbox, with a budget of time and output size.
 
-The sandbox (styraudit.jinja) refuses attribute escapes and huge arithmetic results, but a
+The sandbox (styraudit.text.jinja) refuses attribute escapes and huge arithmetic results, but a
 user's template can still loop for long or write without end; output is therefore produced
 piece by piece and stopped when it passes MAX_OUTPUT_CHARS or MAX_SECONDS. Any template
 mistake becomes an InputError at the template's file:line, with a hint.
@@ -17,7 +17,7 @@ from jinja2 import FileSystemLoader, TemplateError, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
 
 from ..errors import InputError, Location, Problem
-from ..jinja import TimeLimitExceeded, deadline
+from .jinja import TimeLimitExceeded, deadline
 
 MAX_OUTPUT_CHARS = 20_000_000
 MAX_SECONDS = 30.0
@@ -51,8 +51,8 @@ def render_template(name: str, context: dict[str, Any], folders: list[Path], htm
 
 
 def _environment(folders: list[Path], html: bool) -> Any:
-    from ..jinja import environment
-    from .filters import FILTERS
+    from ..report.filters import FILTERS
+    from .jinja import environment
 
     env = environment(html=html, loader=FileSystemLoader([str(f) for f in folders]))
     env.filters.update(FILTERS)

@@ -1,0 +1,1 @@
+"""Loading: YAML text to located data, case files to validated models, id references, limits, discovery."""

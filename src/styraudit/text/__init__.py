@@ -1,0 +1,1 @@
+"""Text: Swedish language helpers and the bounded Jinja sandbox that every template runs in."""
