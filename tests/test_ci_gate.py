@@ -97,10 +97,10 @@ def test_excluded_files_are_skipped_even_when_named(repo: Path) -> None:
 def test_show_config_names_each_origin(repo: Path) -> None:
     result = run_cli("check", "--show-config", "--fail-on", "high", cwd=repo)
     assert result.returncode == 0
-    lines = dict(line.split(" = ", 1) for line in result.stdout.splitlines())
-    assert lines["fail-on"] == "high    # command line"
-    assert lines["exclude"].endswith("# " + str(repo / "styraudit.yaml"))
-    assert lines["limits"].endswith("# default")
+    lines = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line and not line.startswith("#"))
+    assert lines["fail-on"] == "high  # command line"
+    assert lines["exclude"] == "[cases/drafts]  # " + str(repo / "styraudit.yaml")
+    assert lines["  max_depth"] == "64  # default"
 
 
 def test_list_files_respects_exclude(repo: Path) -> None:

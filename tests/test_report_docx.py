@@ -30,16 +30,13 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 @cache
 def _built() -> tuple[object, dict]:
     """The report model of the audit case, built as the `report` command builds it."""
-    from styraudit.commands.check import CheckOptions, load_criteria
-    from styraudit.engine.run import evaluate
-    from styraudit.load.case import load_case
+    from styraudit.engine.session import CommandLine, Session
     from styraudit.report.build import build_report
     from styraudit.report.labels import load_labels
 
-    pack = load_criteria(CheckOptions(paths=[CASE]))
-    loaded = load_case(str(ROOT / CASE))
-    labels = load_labels()
-    return build_report(loaded, evaluate(loaded, pack, None), pack, labels), labels
+    session = Session(CommandLine())
+    loaded = session.load(ROOT / CASE)
+    return build_report(loaded, session.judge(loaded), session.pack, load_labels()), load_labels()
 
 
 def _render(report: object | None = None) -> bytes:

@@ -14,8 +14,8 @@ from styraudit.engine.context import CheckContext
 from styraudit.load.case import load_case
 from styraudit.report.figure import draw_png, draw_svg
 from styraudit.report.labels import load_labels
-from styraudit.report.markdown import md_escape
 from styraudit.report.timeline import build_timeline
+from styraudit.text.markdown import md_escape
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} <b>fet</b> & [länk](http://x) *kursiv*"
 

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator
 
-from styraudit.commands.check import CheckOptions, judge_file, load_criteria
 from styraudit.engine.criteria import CriteriaPack
 from styraudit.engine.outcome import Outcome, Severity
 from styraudit.engine.results import CaseResult
+from styraudit.engine.session import CommandLine, Session
 from styraudit.reporters import Summary, reporter
 from styraudit.reporters.github import escape_data, escape_property, in_github_actions
 
@@ -41,18 +42,22 @@ waivers:
   - {criterion: tydligt-uppdrag, motivation: Uppdraget ges i budgeten 2025., decided_by: Regionstyrelsen, expires: 2099-12-31}
 """
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-OPTIONS = CheckOptions(paths=[])
 
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory: pytest.TempPathFactory) -> CriteriaPack:
+def session(tmp_path_factory: pytest.TempPathFactory) -> Session:
     """The shipped criterion tydligt-uppdrag (high), and a low-severity copy of it."""
     folder = tmp_path_factory.mktemp("criteria")
     shutil.copy(ROOT / "criteria" / "tydligt-uppdrag.yaml", folder)
     text = (ROOT / "criteria" / "tydligt-uppdrag.yaml").read_text(encoding="utf-8")
     low = text.replace("id: tydligt-uppdrag", "id: tydligt-uppdrag-lag").replace("severity: high", "severity: low")
     (folder / "tydligt-uppdrag-lag.yaml").write_text(low, encoding="utf-8")
-    return load_criteria(CheckOptions(paths=[], criteria=[folder], replace_default_criteria=True))
+    return Session(CommandLine(criteria=(folder,), no_default_criteria=True), today=date(2026, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def pack(session: Session) -> CriteriaPack:
+    return session.pack
 
 
 def write_cases(root: Path, blank_lines: int = 0) -> list[Path]:
@@ -69,8 +74,8 @@ def write_cases(root: Path, blank_lines: int = 0) -> list[Path]:
     return [root / name for name in files]
 
 
-def judge(root: Path, pack: CriteriaPack, blank_lines: int = 0) -> list[CaseResult]:
-    return [judge_file(path, pack, OPTIONS) for path in write_cases(root, blank_lines)]
+def judge(root: Path, session: Session, blank_lines: int = 0) -> list[CaseResult]:
+    return [session.judge_file(path) for path in write_cases(root, blank_lines)]
 
 
 def render(name: str, results: list[CaseResult], fail_on: Severity = Severity.low, **options: Any) -> str:
@@ -86,8 +91,8 @@ def render(name: str, results: list[CaseResult], fail_on: Severity = Severity.lo
 
 
 @pytest.fixture
-def results(tmp_path: Path, pack: CriteriaPack) -> list[CaseResult]:
-    return judge(tmp_path, pack)
+def results(tmp_path: Path, session: Session) -> list[CaseResult]:
+    return judge(tmp_path, session)
 
 
 def test_the_synthetic_cases_cover_every_kind_of_result(results: list[CaseResult]) -> None:
@@ -152,9 +157,9 @@ def test_sarif_waived_results_are_suppressed_not_dropped(results: list[CaseResul
     assert re.search(r"undantag\.yaml:\d+:\d+$", properties["origin"])
 
 
-def test_sarif_fingerprints_survive_reruns_and_moved_lines(tmp_path: Path, pack: CriteriaPack) -> None:
+def test_sarif_fingerprints_survive_reruns_and_moved_lines(tmp_path: Path, session: Session, pack: CriteriaPack) -> None:
     def first(root: Path, blank_lines: int) -> dict[str, Any]:
-        return sarif(judge(root, pack, blank_lines), root, pack)["runs"][0]["results"][0]
+        return sarif(judge(root, session, blank_lines), root, pack)["runs"][0]["results"][0]
 
     (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
     once, again, shifted = first(tmp_path / "a", 0), first(tmp_path / "a", 0), first(tmp_path / "b", 3)

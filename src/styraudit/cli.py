@@ -36,7 +36,7 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existin
 
 def _run(action: object) -> None:
     """Call a command; print domain errors as messages, never as a traceback."""
-    from .commands.console import print_problems
+    from .text.messages import print_problems
 
     try:
         code = action()  # type: ignore[operator]
@@ -46,10 +46,24 @@ def _run(action: object) -> None:
     raise typer.Exit(code)
 
 
-def _limits(pairs: list[str] | None):  # type: ignore[no-untyped-def]
-    from .load.limits import DEFAULT_LIMITS
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Configuration file (default: nearest styraudit.yaml or pyproject.toml).")
+]
 
-    return DEFAULT_LIMITS.with_overrides(pairs or [])
+
+def _session(today: bool = False, **given: object):  # type: ignore[no-untyped-def]
+    """The one Session a command runs in: the configuration file and what was given on the command line.
+
+    `today` asks for today's date as the waivers' expiry date (check only: the one clock the tool
+    reads); without it waivers expire against each case's reference date.
+    """
+    import os
+    from datetime import date
+
+    from .engine.session import CommandLine, Session
+
+    line = CommandLine(**{k: tuple(v) if isinstance(v, list) else v for k, v in given.items()})  # type: ignore[arg-type]
+    return Session(line, os.environ, date.today() if today else None)
 
 
 def _version(value: bool) -> None:
@@ -72,11 +86,12 @@ def validate(
     paths: Annotated[list[str], typer.Argument(help="Case files, directories or globs.")],
     limit: LimitOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Check case files against the schema and their id references (no criteria). Exit 0 valid, 2 invalid."""
     from .commands import validate as command
 
-    _run(lambda: command.run(paths, _limits(limit), quiet))
+    _run(lambda: command.run(_session(paths=paths, limits=limit, config=config), quiet))
 
 
 @app.command()
@@ -170,9 +185,7 @@ def check(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only failing criteria.")] = False,
     limit: LimitOption = None,
-    config: Annotated[
-        Path | None, typer.Option("--config", help="Configuration file (default: nearest styraudit.yaml or pyproject.toml).")
-    ] = None,
+    config: ConfigOption = None,
     exclude: Annotated[
         list[str] | None, typer.Option("--exclude", help="Skip files matching this glob or under this folder.")
     ] = None,
@@ -187,41 +200,37 @@ def check(
     list_files: Annotated[bool, typer.Option("--list-files", help="Print the files that would be checked.")] = False,
 ) -> None:
     """Judge case files against the audit criteria. Exit 0 clean, 1 findings at or above --fail-on, 2 invalid input."""
-    import os
-    from datetime import date
-
     from .commands import check as command
-    from .commands import effective
 
     def action() -> int:
-        line = effective.CommandLine(
+        session = _session(
+            today=True,
             paths=paths or [],
             config=config,
             criteria=criteria,
             no_default_criteria=no_default_criteria,
             as_of=_as_of(as_of),
             fail_on=fail_on,
-            outputs=_outputs(format, output) if (format or output) else None,
             limits=limit,
-            quiet=quiet,
             exclude=exclude,
             jobs=jobs,
             baseline=baseline,
-            write_baseline=write_baseline,
         )
-        # The only clock the tool reads: today's date, for waiver expiry, unless --as-of fixes it.
-        options, origins = effective.resolve(line, os.environ, date.today())
         if show_config:
-            return effective.show(origins)
-        if not options.paths:
+            from .engine.effective import effective_yaml
+
+            print(effective_yaml(session), end="")
+            return 0
+        if not paths:
             from .errors import Location, Problem, UsageError
 
             raise UsageError([Problem(Location("check"), "no files given", "name case files, folders or globs", "usage")])
         if list_files:
-            for path in command.selected_files(options):
+            for path in session.files():
                 print(path)
             return 0
-        return command.run(options)
+        chosen = _outputs(format, output) if (format or output) else command.default_outputs(session.environ)
+        return command.run(session, command.CheckOutputs(chosen, quiet, write_baseline))
 
     _run(action)
 
@@ -233,21 +242,23 @@ app.add_typer(criteria_app, name="criteria")
 
 
 @criteria_app.command("list")
-def criteria_list(criteria: CriteriaOption = None) -> None:
-    """One line per criterion: id, severity, title and authority."""
+def criteria_list(criteria: CriteriaOption = None, config: ConfigOption = None) -> None:
+    """One line per criterion: id, severity, title and authority, as the configuration sets them."""
     from .commands import criteria as command
 
-    _run(lambda: command.list_criteria(command.pack_for(criteria or [], False)))
+    _run(lambda: command.list_criteria(_session(criteria=criteria, config=config).pack))
 
 
 @criteria_app.command("show")
 def criteria_show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="The criterion id.")], criteria: CriteriaOption = None
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The criterion id.")],
+    criteria: CriteriaOption = None,
+    config: ConfigOption = None,
 ) -> None:
-    """What a criterion requires, its authority, its checks and their parameters."""
+    """What a criterion requires, its authority, its checks and their parameters in force."""
     from .commands import criteria as command
 
-    _run(lambda: command.show_criterion(command.pack_for(criteria or [], False), ident))
+    _run(lambda: command.show_criterion(_session(criteria=criteria, config=config).pack, ident))
 
 
 @app.command()
@@ -262,13 +273,14 @@ def report(
     criteria: CriteriaOption = None,
     as_of: AsOfOption = None,
     limit: LimitOption = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write the Swedish draft audit report; the format follows the extension of -o. Exit 0 written, 2 invalid input."""
     from .commands import report as command
 
     def action() -> int:
-        options = command.ReportOptions(case, output, force, templates, criteria or [], _as_of(as_of), _limits(limit))
-        return command.run(options)
+        session = _session(criteria=criteria, as_of=_as_of(as_of), limits=limit, config=config)
+        return command.run(session, command.ReportOptions(case, output, force, templates))
 
     _run(action)
 

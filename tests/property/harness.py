@@ -29,12 +29,12 @@ from mutations import Mutant
 from typer.testing import CliRunner
 
 from styraudit.cli import app
-from styraudit.commands.console import format_problem
 from styraudit.engine import criteria as criteria_module
 from styraudit.errors import InputError, Problem
 from styraudit.load.case import validate_document
 from styraudit.load.limits import Limits
 from styraudit.load.yamldoc import load_bytes
+from styraudit.text.messages import format_problem
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTS: Counter[str] = Counter()

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
-from ..engine.criteria import CriteriaPack, Criterion, default_pack_dir, load_pack
+from ..engine.criteria import CriteriaPack, Criterion
 from ..errors import Location, Problem, UsageError
 from ..load.refs import suggest
-
-
-def pack_for(extra: list[Path], replace: bool) -> CriteriaPack:
-    return load_pack(([] if replace else [default_pack_dir()]) + extra)
 
 
 def list_criteria(pack: CriteriaPack) -> int:

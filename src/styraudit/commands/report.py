@@ -3,50 +3,36 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from ..engine.criteria import default_pack_dir, load_pack
-from ..engine.results import CaseResult
-from ..load.limits import DEFAULT_LIMITS, Limits
+from ..engine.session import Session
 from .output import refuse_existing, write_atomic
 
 
-@dataclass
+@dataclass(frozen=True)
 class ReportOptions:
     case: Path
     output: Path
     force: bool = False
     templates: Path | None = None
-    criteria: list[Path] = field(default_factory=list)
-    as_of: date | None = None
-    limits: Limits = DEFAULT_LIMITS
 
 
-def run(options: ReportOptions) -> int:
-    """Load, judge, build, render, then write atomically; any failure leaves no file behind."""
-    from ..engine.run import evaluate
-    from ..load.case import load_case
+def run(session: Session, options: ReportOptions) -> int:
+    """Load and judge through the session, build, render, then write atomically; any failure leaves no file behind.
+
+    The session is made without today's date, so waivers expire against the case's reference
+    date and the same case gives the same report whenever it is made.
+    """
     from ..report.build import build_report
     from ..report.labels import load_labels
     from ..report.render import renderer
 
     render = renderer(options.output)  # an unknown extension is refused before any work
     refuse_existing(options.output, options.force)
-    pack = load_pack([default_pack_dir(), *options.criteria], options.limits)
-    loaded = load_case(str(options.case), limits=options.limits)
+    loaded = session.load(options.case)
     labels = load_labels(options.templates)
-    report = build_report(loaded, _waived(loaded, evaluate(loaded, pack, options.as_of)), pack, labels)
+    report = build_report(loaded, session.judge(loaded), session.pack, labels)
     write_atomic(options.output, render(report, labels, options.templates), force=options.force)
     print(f"wrote {options.output}", file=sys.stderr)
     return 0
-
-
-def _waived(loaded: Any, result: CaseResult) -> CaseResult:
-    """The case's waivers applied as of the reference date, never today's date, so the report stays reproducible."""
-    from ..engine.waivers import apply_waivers, case_waivers
-
-    as_of = date.fromisoformat(result.as_of) if result.as_of else date.min  # no date: no waiver counts as expired
-    return apply_waivers(result, case_waivers(loaded), as_of)

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
+from ..engine.session import Session
 from ..errors import InputError
-from ..load.case import load_case
-from ..load.discover import case_files
-from ..load.limits import Limits
-from .console import plural, print_problems
+from ..text.messages import plural, print_problems
 
 
-def run(paths: Iterable[str], limits: Limits, quiet: bool = False) -> int:
-    """Validate the case files under `paths`; returns the exit code (0 valid, 2 invalid)."""
-    files = case_files(paths)
+def run(session: Session, quiet: bool = False) -> int:
+    """Validate the session's case files; returns the exit code (0 valid, 2 invalid)."""
+    files = session.files()
     invalid = problems = 0
     for path in files:
         try:
-            load_case(str(path), limits=limits)
+            session.load(path)
         except InputError as error:
             invalid += 1
             problems += len(error.problems)

@@ -23,7 +23,9 @@ def shipped_dir() -> Path:
 
 def load_labels(user_dir: Path | None = None) -> dict[str, Any]:
     """The shipped labels, with a user's labels.yaml (if `user_dir` has one) merged over them."""
-    labels = _read(shipped_dir() / LABELS_FILE)
+    from ..text.words import answer_words
+
+    labels = {**_read(shipped_dir() / LABELS_FILE), "answers": answer_words()}
     if user_dir is not None and (user_dir / LABELS_FILE).is_file():
         labels = _merge(labels, _read(user_dir / LABELS_FILE))
     return labels

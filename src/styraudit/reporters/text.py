@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from ..commands.console import format_problem, plural
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
+from ..text.messages import format_problem, plural
 from . import Summary
 
 LABELS = {
@@ -24,10 +24,9 @@ class TextReporter:
         # emoji=False: rich would turn `file.yaml:100:9` into `file.yaml💯9`.
         self.console = Console(file=stream, highlight=False, emoji=False, width=options.get("width") or None, soft_wrap=False)
         self.quiet = bool(options.get("quiet"))
-        from ..report.labels import load_labels
+        from ..text.words import answer_words
 
-        # The answers' Swedish words live with the report's labels, one place for every output.
-        self.answers: dict[str, str] = load_labels()["answers"]
+        self.answers: dict[str, str] = answer_words()
 
     def begin(self) -> None:
         pass

@@ -51,7 +51,7 @@ def render_template(name: str, context: dict[str, Any], folders: list[Path], htm
 
 
 def _environment(folders: list[Path], html: bool) -> Any:
-    from ..report.filters import FILTERS
+    from .filters import FILTERS
     from .jinja import environment
 
     env = environment(html=html, loader=FileSystemLoader([str(f) for f in folders]))
