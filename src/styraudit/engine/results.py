@@ -115,6 +115,11 @@ class QuestionAnswer:
     final: Answer
     motivation: str | None
     criteria: tuple[str, ...]
+    remarks: tuple[str, ...] = ()  # the criteria that make a Ja "Ja, i huvudsak"
+
+    @property
+    def hedged(self) -> bool:
+        return self.final is Answer.yes and bool(self.remarks) and not self.overridden
 
     @property
     def overridden(self) -> bool:

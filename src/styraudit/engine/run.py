@@ -14,7 +14,7 @@ from ..model.audit import Answer
 from ..model.paths import dotted
 from .context import CheckContext
 from .criteria import CriteriaPack, Criterion
-from .outcome import Outcome, answer, combine
+from .outcome import Outcome, combine, draft_answer
 from .results import CaseResult, CheckResult, CriterionResult, FactRef, Finding, Observation, QuestionAnswer, Recommendation
 
 
@@ -190,12 +190,11 @@ def _answers(loaded: LoadedCase, results: dict[str, CriterionResult]) -> tuple[Q
     overrides = {o.question: o for o in audit.overrides}
     answers = []
     for question in audit.questions:
-        drafted = answer((results[c].outcome, results[c].severity) for c in question.criteria)
+        draft = draft_answer((c, results[c].outcome, results[c].severity) for c in question.criteria)
         override = overrides.get(question.id)
-        final: Answer = override.answer if override else drafted
+        final: Answer = override.answer if override else draft.answer
+        motivation = override.motivation if override else None
         answers.append(
-            QuestionAnswer(
-                question.id, question.text, drafted, final, override.motivation if override else None, tuple(question.criteria)
-            )
+            QuestionAnswer(question.id, question.text, draft.answer, final, motivation, tuple(question.criteria), draft.remarks)
         )
     return tuple(answers)
