@@ -56,3 +56,4 @@ class EarlierAudit(Fact):
     document: ref("document") | None = None
     handled_by: list[ref("body")] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
