@@ -12,8 +12,9 @@ from pydantic import BaseModel, ValidationError
 from ..errors import InputError, Problem, input_error
 from ..model.case import Case
 from ..model.paths import YamlPath, dotted
+from .consistency import check_consistency, mirror_positions
 from .limits import DEFAULT_LIMITS, Limits
-from .refs import defined_ids, references, suggest
+from .refs import check_references, suggest
 from .yamldoc import YamlDocument, load_file
 
 
@@ -48,39 +49,12 @@ def validate_document(doc: YamlDocument) -> LoadedCase:
         case = Case.model_validate(doc.data)
     except ValidationError as exc:
         raise InputError([_problem(doc, error) for error in exc.errors(include_url=False)]) from None
-    problems = check_references(case, doc)
+    problems = check_references(case, doc) + check_consistency(case, doc)
     if problems:
         raise InputError(problems)
+    if case.initiative_is_first_subject:
+        mirror_positions(doc, ("subjects", 0), ("initiative",))
     return LoadedCase(case, doc)
-
-
-def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
-    """Duplicate ids, and references to ids that are not defined or are of the wrong kind."""
-    problems: list[Problem] = []
-    kinds: dict[str, str] = {}
-    for ident, kind, path in defined_ids(case):
-        if ident in kinds:
-            problems.append(
-                Problem(
-                    doc.locate(path),
-                    f"the id {ident!r} is defined twice",
-                    "every id in a case file must be unique, across all sections",
-                    "duplicate-id",
-                )
-            )
-        kinds.setdefault(ident, kind)
-    for ident, allowed, path in references(case):
-        if kinds.get(ident) in allowed:
-            continue
-        wanted = " or ".join(allowed)
-        if ident in kinds:
-            message = f"{ident!r} is a {kinds[ident]}, but a {wanted} is expected here"
-            hint = f"name a {wanted} id"
-        else:
-            message = f"unknown {wanted} id {ident!r}"
-            hint = suggest(ident, [i for i, k in kinds.items() if k in allowed]) or "define it first, or check the spelling"
-        problems.append(Problem(doc.locate(path), message, hint, "unknown-id"))
-    return problems
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> YamlPath:
@@ -149,5 +123,11 @@ def _problem(doc: YamlDocument, error: Any) -> Problem:
         hint = suggest(given, [e.strip(" '") for e in expected.replace(" or ", ",").split(",")]) if isinstance(given, str) else ""
     elif kind in ("impossible_date", "partial_date", "date_order"):
         hint = "dates are written YYYY-MM-DD (or YYYY-MM, YYYY when the source gives no more)"
+    elif kind == "bool_parsing":
+        hint = "write true or false; a yes/no fact may also be `unknown`, or left out, when the source does not say"
+    elif kind in ("amount", "impossible_amount"):
+        hint = error.get("ctx", {}).get("hint") or "an amount is a number and its unit (kr, tkr, mnkr or mdkr), e.g. '12,5 mnkr'"
+    elif kind == "no_subject":
+        hint = "e.g. `subjects: [{id: ik-2024, kind: process, name: Intern kontroll}]`; see `styraudit init`"
     where = dotted(path) or "the file"
     return Problem(doc.locate(path), f"{where}: {message}", hint, "schema")

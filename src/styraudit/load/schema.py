@@ -22,10 +22,18 @@ def case_schema() -> dict[str, Any]:
     from ..model.case import Case
 
     schema = Case.model_json_schema(by_alias=False)
+    _without_null(schema["properties"], "initiative")
     texts = descriptions()
     for name, definition in [("Case", schema), *schema.get("$defs", {}).items()]:
         _describe(definition, texts.get(name, {}))
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+
+
+def _without_null(properties: dict[str, Any], name: str) -> None:
+    """An optional section is written or left out, never `null`: without the null branch an editor
+    names a misspelt key inside it instead of saying that nothing matches."""
+    branches = properties[name].pop("anyOf")
+    properties[name].update(next(b for b in branches if b.get("type") != "null"))
 
 
 def _describe(definition: dict[str, Any], texts: dict[str, str]) -> None:
