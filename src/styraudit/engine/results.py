@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +15,7 @@ from .outcome import Answer, Outcome, Severity
 class Finding:
     """One thing a check found. `code` selects the criterion's Swedish text; `values` fill it.
 
+    Made by calling the check's declared `Code` (engine.codes), which gives the outcome.
     `facts` are paths into the case (e.g. ("reporting", 3)) of the facts the finding rests on;
     the engine turns them into locations and sources.
     """
@@ -26,11 +27,22 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Found:
+    """What a check function returns when it has more than findings: named `data` for renderers
+    (plain values, lists and mappings), which the engine gathers into `CaseResult.data`."""
+
+    findings: Sequence[Finding]
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class CheckResult:
-    """A check's verdict: its overall outcome and the findings behind it, in a stable order."""
+    """A check's verdict: the outcome its rule derives from its findings, the findings in a
+    stable order, and its data for renderers. Made by `Check.judge`, never by a check itself."""
 
     outcome: Outcome
     findings: tuple[Finding, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
 
 def _run_check(check: Any, ctx: CheckContext, params: Any, loaded: LoadedCase) -> CheckResult:
     try:
-        return check.run(ctx, params)
+        return check.judge(ctx, params)
     except Exception as exc:  # a bug in a check must not take the whole run down
         message = f"check {check.id} failed: {type(exc).__name__}: {exc}"
         raise InputError(
