@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from jinja2 import Template
-
 from ..errors import InputError, Location, Problem
 from ..load.case import LoadedCase
 from ..load.refs import suggest
 from ..model.audit import Answer
 from ..model.paths import dotted
 from .context import CheckContext
-from .criteria import CriteriaPack, Criterion
+from .criteria import BoundCheck, CriteriaPack, Criterion
 from .outcome import Outcome, answer, combine
+from .render import render
 from .results import CaseResult, CheckResult, CriterionResult, FactRef, Finding, Observation, QuestionAnswer, Recommendation
 
 
@@ -76,15 +75,16 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
             outcomes.append(result.outcome)
             for f in result.findings:
                 where = criterion.doc.locate(("checks", index, "texts", f.code))
-                observations.append(_observe(bound.check.id, f, bound.texts[f.code], ctx, loaded, where))
+                observations.append(_observe(bound, f, ctx, loaded, where))
         outcome = combine(outcomes)
     spec = criterion.spec
     values = {"outcome": outcome.value, "parts": [(p, done[p].outcome.value) for p in spec.composed_of if p in done]}
+    values["params"] = criterion.text_params
     recommendation = None
     if criterion.recommendation and outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled):
         addressees = tuple(_addressees(spec.recommendation.addressees, ctx))  # type: ignore[union-attr]
         where = criterion.doc.locate(("recommendation", "text"))
-        text = _render(criterion.recommendation, ctx, {**values, "addressees": addressees}, where)
+        text = render(criterion.recommendation, {**values, "addressees": addressees}, where, ctx.name)
         recommendation = Recommendation(text, addressees)
     return CriterionResult(
         criterion=spec.id,
@@ -93,7 +93,7 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
         severity=spec.severity,
         outcome=outcome,
         observations=tuple(observations),
-        assessment=_render(criterion.assessment[outcome], ctx, values, criterion.doc.locate(("assessment", outcome.value))),
+        assessment=render(criterion.assessment[outcome], values, criterion.doc.locate(("assessment", outcome.value)), ctx.name),
         recommendation=recommendation,
         location=criterion.doc.locate(()),
         composed_of=tuple(spec.composed_of),
@@ -114,12 +114,11 @@ def _run_check(check: Any, ctx: CheckContext, params: Any, loaded: LoadedCase) -
         ) from exc
 
 
-def _observe(
-    check_id: str, finding: Finding, template: Template, ctx: CheckContext, loaded: LoadedCase, where: Location
-) -> Observation:
+def _observe(bound: BoundCheck, finding: Finding, ctx: CheckContext, loaded: LoadedCase, where: Location) -> Observation:
     facts = tuple(_fact(path, ctx, loaded) for path in finding.facts)
-    text = _render(template, ctx, {**finding.values, "outcome": finding.outcome.value}, where)
-    return Observation(check_id, finding.code, finding.outcome, text, facts)
+    values = {**finding.values, "outcome": finding.outcome.value, "params": bound.text_params}
+    text = render(bound.texts[finding.code], values, where, ctx.name)
+    return Observation(bound.check.id, finding.code, finding.outcome, text, facts)
 
 
 def _fact(path: tuple[str | int, ...], ctx: CheckContext, loaded: LoadedCase) -> FactRef:
@@ -132,37 +131,6 @@ def _fact(path: tuple[str | int, ...], ctx: CheckContext, loaded: LoadedCase) ->
         sources = tuple(getattr(node, "sources", None) or ()) or sources
     interview_only = bool(sources) and all(ctx.kind(s) == "interview" for s in sources)
     return FactRef(dotted(path), loaded.doc.locate(path), sources, interview_only)
-
-
-def _render(template: Template, ctx: CheckContext, values: dict[str, Any], where: Location) -> str:
-    """Render a criterion's text; any failure is the criterion file's fault, reported at the text's place.
-
-    The sandbox refuses huge results (SecurityError) and the deadline stops endless loops; a
-    name the check does not provide (UndefinedError) or a filter given the wrong kind of value
-    fails only now, with this case's values, so it becomes an InputError here rather than a
-    traceback.
-    """
-    from ..text.jinja import MAX_RENDER_SECONDS, deadline
-
-    try:
-        with deadline(MAX_RENDER_SECONDS):
-            return " ".join(template.render(**values, lookup=ctx.name).split())
-    except Exception as exc:  # whatever a text does wrong, the user gets file:line, not a traceback
-        raise InputError([_render_problem(exc, values, where)]) from None
-
-
-def _render_problem(exc: Exception, values: dict[str, Any], where: Location) -> Problem:
-    from jinja2 import TemplateError, UndefinedError
-    from jinja2.exceptions import SecurityError
-
-    if isinstance(exc, UndefinedError):
-        hint = f"values this text can use: {', '.join(sorted(values)) or 'none'}, and lookup(id)"
-    elif isinstance(exc, SecurityError):
-        hint = "criterion texts run in a sandbox with bounded results and time; simplify the expression"
-    else:
-        hint = "check the {{ }} expressions in this text"
-    message = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
-    return Problem(where, f"the criterion text cannot be rendered: {message}", hint, "template")
 
 
 def _addressees(symbols: list[str], ctx: CheckContext) -> list[str]:

@@ -4,12 +4,12 @@ every finding code the check declares (the criterion's own, else the check's shi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
-from jinja2 import Template, TemplateSyntaxError
+from jinja2 import Template
 
-from ...errors import Location, Problem
+from ...errors import Problem
 from ...load.refs import suggest
 from ...load.resources import data_dir
 from ...load.yamldoc import YamlDocument, load_file
@@ -17,6 +17,7 @@ from ...model.paths import YamlPath
 from ..registry import Check
 from .params import validate_params
 from .spec import CheckBinding
+from .texts import TextNames, compile_text
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,16 @@ class BoundCheck:
     check: Check
     params: Any
     texts: dict[str, Template]
+
+    @cached_property
+    def text_params(self) -> dict[str, Any]:
+        """The parameters as the texts see them (`params.max_gap_months`): plain data."""
+        return self.params.model_dump(mode="json")
+
+
+def params_shape(check: Check) -> dict[str, None]:
+    """What `params` holds in the texts of this check's findings: its parameter names."""
+    return dict.fromkeys(check.params.model_fields)
 
 
 def bind(
@@ -52,8 +63,10 @@ def _texts(
             hint = suggest(code, check.codes) or f"codes of {check.id}: {', '.join(check.codes)}"
             message = f"check {check.id} has no finding code {code!r}"
             problems.append(Problem(doc.locate((*where, "texts", code), key=True), message, hint, "criteria"))
-        elif template := compile_text(doc, env, (*where, "texts", code), text, problems):
-            texts[code] = template
+        else:
+            names = TextNames(frozenset({*check.codes[code].values, "outcome"}), params_shape(check))
+            if template := compile_text(doc, env, (*where, "texts", code), text, problems, names):
+                texts[code] = template
     defaults = default_texts(check.id)
     for code in check.codes:
         if code in binding.texts:
@@ -72,21 +85,3 @@ def default_texts(check_id: str) -> dict[str, str]:
     """A check's shipped Swedish default texts (templates/checks/<id>.yaml); a criterion's own texts win."""
     path = data_dir("templates") / "checks" / f"{check_id}.yaml"
     return dict(load_file(str(path)).data) if path.is_file() else {}
-
-
-def compile_text(doc: YamlDocument, env: Any, path: YamlPath, text: str, problems: list[Problem]) -> Template | None:
-    """A criterion text as a template, or None after adding a syntax problem at the text's own line."""
-    try:
-        return env.from_string(text)
-    except TemplateSyntaxError as exc:
-        where = doc.locate(path)
-        line = where.line + (exc.lineno or 1) - 1 if where.line else 0
-        problems.append(
-            Problem(
-                Location(where.file, line, where.column if line == where.line else 1),
-                f"template syntax: {exc.message}",
-                "check the {{ }} and {% %} pairs in this text",
-                "template",
-            )
-        )
-        return None

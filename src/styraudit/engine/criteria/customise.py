@@ -55,4 +55,4 @@ def _with_params(criterion: Criterion, by_check: dict[str, dict[str, Any]], wher
         merged = validate_params(current.check, {**current.params.model_dump(), **values}, locate, "config", problems)
         if merged is not None:
             checks_out[checks_out.index(current)] = replace(current, params=merged)
-    return replace(criterion, checks=tuple(checks_out))
+    return replace(criterion, checks=tuple(checks_out)).settled()

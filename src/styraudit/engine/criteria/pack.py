@@ -7,7 +7,8 @@ is judged, with file:line:col of the mistake.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +22,46 @@ from ...load.resources import data_dir
 from ...load.yamldoc import YamlDocument, load_file
 from ..outcome import Outcome
 from ..registry import Check, checks
-from .binding import BoundCheck, bind, compile_text
+from ..render import render
+from .binding import BoundCheck, bind, params_shape
 from .spec import CriterionSpec, schema_problem
+from .texts import TextNames, compile_text
+
+JINJA_MARKS = ("{{", "{%", "{#")
 
 
 @dataclass(frozen=True)
 class Criterion:
+    """A loaded criterion. `spec.requirement` is its requirement rendered for the parameters in
+    force (a requirement may say `{{ params.follow_up_cadence.max_gap_months|every_sv("månad") }}`);
+    `requirement_template` is what it is rendered from again when a configuration changes them."""
+
     spec: CriterionSpec
     checks: tuple[BoundCheck, ...]
     assessment: dict[Outcome, Template]
     recommendation: Template | None
     doc: YamlDocument
+    requirement_template: Template | None = None
 
     @property
     def id(self) -> str:
         return self.spec.id
+
+    @cached_property
+    def text_params(self) -> dict[str, dict[str, Any]]:
+        """`params` in the criterion's own texts: each check's parameters by check id (the first binding of an id)."""
+        found: dict[str, dict[str, Any]] = {}
+        for bound in self.checks:
+            found.setdefault(bound.check.id, bound.text_params)
+        return found
+
+    def settled(self) -> Criterion:
+        """The criterion with its requirement rendered for its current parameters."""
+        if self.requirement_template is None:
+            return self
+        where = self.doc.locate(("requirement",))
+        text = render(self.requirement_template, {"params": self.text_params}, where, collapse=False).strip()
+        return replace(self, spec=self.spec.model_copy(update={"requirement": text}))
 
 
 @dataclass(frozen=True)
@@ -101,20 +127,30 @@ def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Li
     except ValidationError as exc:
         raise InputError([schema_problem(doc, e) for e in exc.errors(include_url=False)]) from None
     problems: list[Problem] = []
-    bound = [b for i, binding in enumerate(spec.checks) if (b := bind(doc, env, registry, i, binding, problems))]
+    bound = tuple(b for i, binding in enumerate(spec.checks) if (b := bind(doc, env, registry, i, binding, problems)))
+    # A check that failed to bind has its own error already; texts naming its parameters are not blamed too.
+    shape: dict[str, Any] = {binding.check: None for binding in spec.checks}
+    shape |= {b.check.id: params_shape(b.check) for b in bound}
+    names = TextNames(frozenset({"outcome", "parts"}), shape)
     assessment = {
-        o: t for o, text in spec.assessment.items() if (t := compile_text(doc, env, ("assessment", o.value), text, problems))
+        o: t
+        for o, text in spec.assessment.items()
+        if (t := compile_text(doc, env, ("assessment", o.value), text, problems, names))
     }
     for outcome in Outcome:
         if outcome not in spec.assessment:
             message, hint = f"no assessment text for the outcome {outcome.value!r}", f"add `{outcome.value}:` under assessment"
             problems.append(Problem(doc.locate(("assessment",)), message, hint, "criteria"))
-    recommendation = spec.recommendation and compile_text(
-        doc, env, ("recommendation", "text"), spec.recommendation.text, problems
-    )
+    recommendation = None
+    if spec.recommendation:
+        with_addressees = replace(names, values=names.values | {"addressees"})
+        recommendation = compile_text(doc, env, ("recommendation", "text"), spec.recommendation.text, problems, with_addressees)
+    requirement = None
+    if any(mark in spec.requirement for mark in JINJA_MARKS):  # plain prose stays exactly as written
+        requirement = compile_text(doc, env, ("requirement",), spec.requirement, problems, replace(names, values=frozenset()))
     if problems:
         raise InputError(problems)
-    return Criterion(spec, tuple(bound), assessment, recommendation or None, doc)
+    return Criterion(spec, bound, assessment, recommendation, doc, requirement).settled()
 
 
 def _composition_problems(criteria: dict[str, Criterion]) -> list[Problem]:
