@@ -98,6 +98,11 @@ class CriterionResult:
     composed_of: tuple[str, ...] = ()
     waiver: WaiverUse | None = None
     baselined: bool = False
+    aliases: tuple[str, ...] = ()  # the criterion's old ids: waivers and baselines written with them still match
+
+    def named(self, ident: str) -> bool:
+        """Whether `ident` names this criterion: its id, or one of its old ids."""
+        return ident == self.criterion or ident in self.aliases
 
     @property
     def deficient(self) -> bool:

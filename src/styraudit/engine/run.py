@@ -25,7 +25,7 @@ def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) 
     for criterion in pack.ordered():
         if criterion.id in selected:
             results[criterion.id] = _judge(criterion, ctx, loaded, results)
-    answers = _answers(loaded, results)
+    answers = _answers(loaded, pack, results)
     reference = ctx.reference_date
     return CaseResult(
         file=loaded.file,
@@ -47,17 +47,13 @@ def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
     problems: list[Problem] = []
     for qi, question in enumerate(case.audit.questions):
         for ci, ident in enumerate(question.criteria):
-            if ident not in pack.criteria:
+            canonical = pack.resolve(ident)  # an audit written before a criterion was renamed still names it
+            if canonical is None:
                 where = loaded.doc.locate(("audit", "questions", qi, "criteria", ci))
-                problems.append(
-                    Problem(
-                        where,
-                        f"unknown criterion {ident!r}",
-                        suggest(ident, pack.criteria) or "see `styraudit criteria list`",
-                        "unknown-id",
-                    )
-                )
-            named.add(ident)
+                hint = suggest(ident, pack.known()) or "see `styraudit criteria list`"
+                problems.append(Problem(where, f"unknown criterion {ident!r}", hint, "unknown-id"))
+            else:
+                named.add(canonical)
     if problems:
         raise InputError(problems)
     return named | {part for ident in named for part in pack.criteria[ident].spec.composed_of}
@@ -97,6 +93,7 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
         recommendation=recommendation,
         location=criterion.doc.locate(()),
         composed_of=tuple(spec.composed_of),
+        aliases=tuple(spec.aliases),
     )
 
 
@@ -151,19 +148,17 @@ def _addressees(symbols: list[str], ctx: CheckContext) -> list[str]:
     return list(dict.fromkeys(resolved))
 
 
-def _answers(loaded: LoadedCase, results: dict[str, CriterionResult]) -> tuple[QuestionAnswer, ...]:
+def _answers(loaded: LoadedCase, pack: CriteriaPack, results: dict[str, CriterionResult]) -> tuple[QuestionAnswer, ...]:
     audit = loaded.case.audit
     if audit is None:
         return ()
     overrides = {o.question: o for o in audit.overrides}
     answers = []
     for question in audit.questions:
-        drafted = answer((results[c].outcome, results[c].severity) for c in question.criteria)
+        criteria = tuple(dict.fromkeys(pack.resolve(c) or c for c in question.criteria))  # canonical ids, once each
+        drafted = answer((results[c].outcome, results[c].severity) for c in criteria)
         override = overrides.get(question.id)
         final: Answer = override.answer if override else drafted
-        answers.append(
-            QuestionAnswer(
-                question.id, question.text, drafted, final, override.motivation if override else None, tuple(question.criteria)
-            )
-        )
+        motivation = override.motivation if override else None
+        answers.append(QuestionAnswer(question.id, question.text, drafted, final, motivation, criteria))
     return tuple(answers)

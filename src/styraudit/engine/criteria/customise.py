@@ -25,21 +25,20 @@ def customise(
     criteria = dict(pack.criteria)
     for section, table in (("severity", severity), ("params", params)):
         for ident in table:
-            if ident not in criteria:
-                hint = suggest(ident, criteria) or "see `styraudit criteria list`"
+            if pack.resolve(ident) is None:
+                hint = suggest(ident, pack.known()) or "see `styraudit criteria list`"
                 problems.append(Problem(where(section, ident), f"unknown criterion {ident!r}", hint, "config"))
-    for ident, level in severity.items():
-        if ident in criteria:
-            criterion = criteria[ident]
-            criteria[ident] = replace(criterion, spec=criterion.spec.model_copy(update={"severity": level}))
+    for ident, level in severity.items():  # an old id (alias) names its criterion here too
+        if canonical := pack.resolve(ident):
+            criterion = criteria[canonical]
+            criteria[canonical] = replace(criterion, spec=criterion.spec.model_copy(update={"severity": level}))
     for ident, by_check in params.items():
-        if ident in criteria:
-            criteria[ident] = _with_params(
-                criteria[ident], by_check, lambda *p, i=ident, **k: where("params", i, *p, **k), problems
-            )
+        if canonical := pack.resolve(ident):
+            located = lambda *p, i=ident, **k: where("params", i, *p, **k)  # noqa: E731
+            criteria[canonical] = _with_params(criteria[canonical], by_check, located, problems)
     if problems:
         raise InputError(problems)
-    return CriteriaPack(criteria)
+    return replace(pack, criteria=criteria)
 
 
 def _with_params(criterion: Criterion, by_check: dict[str, dict[str, Any]], where: Where, problems: list[Problem]) -> Criterion:

@@ -7,7 +7,7 @@ is judged, with file:line:col of the mistake.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -17,13 +17,13 @@ from pydantic import ValidationError
 
 from ...errors import InputError, Location, Problem
 from ...load.limits import DEFAULT_LIMITS, Limits
-from ...load.refs import suggest
 from ...load.resources import data_dir
 from ...load.yamldoc import YamlDocument, load_file
 from ..outcome import Outcome
 from ..registry import Check, checks
 from ..render import render
 from .binding import BoundCheck, bind, params_shape
+from .ids import alias_table, composition_problems, with_canonical_parts
 from .spec import CriterionSpec, schema_problem
 from .texts import TextNames, compile_text
 
@@ -66,7 +66,23 @@ class Criterion:
 
 @dataclass(frozen=True)
 class CriteriaPack:
+    """The criteria by id, and the old ids (aliases) that still name them."""
+
     criteria: dict[str, Criterion]
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, ident: str) -> str | None:
+        """The canonical id for an id or an old one (an alias), or None when the pack has neither."""
+        return ident if ident in self.criteria else self.aliases.get(ident)
+
+    def get(self, ident: str) -> Criterion | None:
+        """The criterion an id or an alias names."""
+        canonical = self.resolve(ident)
+        return self.criteria[canonical] if canonical else None
+
+    def known(self) -> list[str]:
+        """Every id and alias, for did-you-mean hints."""
+        return [*self.criteria, *self.aliases]
 
     def ordered(self) -> list[Criterion]:
         """Criteria with checks first, composed ones after their parts; each group by (order, id)."""
@@ -100,10 +116,12 @@ def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> Crite
             criteria[criterion.id] = criterion
         except InputError as error:
             problems.extend(error.problems)
-    problems.extend(_composition_problems(criteria))
+    aliases = alias_table(criteria, problems)
+    criteria = {ident: with_canonical_parts(c, aliases) for ident, c in criteria.items()}
+    problems.extend(composition_problems(criteria))
     if problems:
         raise InputError(problems)
-    return CriteriaPack(criteria)
+    return CriteriaPack(criteria, aliases)
 
 
 def _criteria_files(directories: list[Path]) -> list[Path]:
@@ -151,24 +169,3 @@ def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Li
     if problems:
         raise InputError(problems)
     return Criterion(spec, bound, assessment, recommendation, doc, requirement).settled()
-
-
-def _composition_problems(criteria: dict[str, Criterion]) -> list[Problem]:
-    problems: list[Problem] = []
-    for criterion in criteria.values():
-        for index, part in enumerate(criterion.spec.composed_of):
-            where = criterion.doc.locate(("composed_of", index))
-            if part not in criteria:
-                hint = suggest(part, criteria) or "name a criterion id from the pack"
-                problems.append(Problem(where, f"unknown criterion {part!r}", hint, "criteria"))
-            elif criteria[part].spec.composed_of:
-                problems.append(
-                    Problem(where, f"{part!r} is itself composed", "compose only criteria that have checks", "criteria")
-                )
-        if criterion.spec.composed_of and criterion.spec.checks:
-            message, hint = (
-                "a criterion has either checks or composed_of, not both",
-                "move the checks into a criterion of their own",
-            )
-            problems.append(Problem(criterion.doc.locate(("composed_of",)), message, hint, "criteria"))
-    return problems

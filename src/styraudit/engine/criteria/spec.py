@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -32,8 +32,14 @@ class RecommendationSpec(StrictModel):
     addressees: list[str] = Field(min_length=1)
 
 
+CRITERION_ID = r"^[a-z0-9][a-z0-9\-]*$"
+
+
 class CriterionSpec(StrictModel):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    id: str = Field(pattern=CRITERION_ID)
+    aliases: list[Annotated[str, Field(pattern=CRITERION_ID)]] = Field(
+        default_factory=list, description="Old ids of this criterion, still accepted wherever a user names it."
+    )
     title: str = Field(min_length=1)
     theme: str = Field(min_length=1)
     order: int = 100
