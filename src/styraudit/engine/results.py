@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,6 +85,31 @@ class WaiverUse:
 
 
 @dataclass(frozen=True)
+class CheckFailure:
+    """A check that raised instead of judging: which one, what it raised, and where in its code.
+
+    The case's other criteria are still judged; this criterion cannot be assessed, and the run
+    exits 2, since a result the tool could not reach is not a pass."""
+
+    check: str
+    error: str
+    message: str
+    where: str
+
+    @classmethod
+    def of(cls, check: str, exc: BaseException) -> CheckFailure:
+        import traceback
+        from pathlib import PurePath
+
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = f"{PurePath(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+        return cls(check, type(exc).__name__, str(exc), where)
+
+    def __str__(self) -> str:
+        return f"check {self.check} failed: {self.error}: {self.message}" + (f" ({self.where})" if self.where else "")
+
+
+@dataclass(frozen=True)
 class CriterionResult:
     criterion: str
     title: str
@@ -99,6 +124,8 @@ class CriterionResult:
     waiver: WaiverUse | None = None
     baselined: bool = False
     aliases: tuple[str, ...] = ()  # the criterion's old ids: waivers and baselines written with them still match
+    check_failures: tuple[CheckFailure, ...] = ()
+    data: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # its checks' data for renderers, merged
 
     def named(self, ident: str) -> bool:
         """Whether `ident` names this criterion: its id, or one of its old ids."""
@@ -150,7 +177,25 @@ class CaseResult:
     answers: tuple[QuestionAnswer, ...] = ()
     problems: tuple[Problem, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # What the checks found for renderers (reporting gaps, silent bodies, the parameters in force),
+    # merged over every criterion judged, so a renderer reads it without naming a criterion.
+    data: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
 
     @property
     def loaded(self) -> bool:
         return not self.problems
+
+
+def merge_data(parts: Iterable[Mapping[str, Any]]) -> dict[str, tuple[Any, ...]]:
+    """Named data from several checks as one mapping: a list or tuple adds its items, any other
+    value adds itself; each item once, in the order first given (the same for every run)."""
+    import json
+
+    merged: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        for key, value in part.items():
+            items = value if isinstance(value, list | tuple) else [value]
+            seen = merged.setdefault(key, {})
+            for item in items:
+                seen.setdefault(json.dumps(item, sort_keys=True, default=str), item)
+    return {key: tuple(items.values()) for key, items in merged.items()}

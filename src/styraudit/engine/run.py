@@ -14,7 +14,17 @@ from .context import CheckContext
 from .criteria import BoundCheck, CriteriaPack, Criterion
 from .outcome import Outcome, answer, combine
 from .render import render
-from .results import CaseResult, CheckResult, CriterionResult, FactRef, Finding, Observation, QuestionAnswer, Recommendation
+from .results import (
+    CaseResult,
+    CheckFailure,
+    CriterionResult,
+    FactRef,
+    Finding,
+    Observation,
+    QuestionAnswer,
+    Recommendation,
+    merge_data,
+)
 
 
 def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) -> CaseResult:
@@ -34,6 +44,7 @@ def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) 
         as_of=reference.isoformat() if reference else None,
         criteria=tuple(results.values()),
         answers=answers,
+        data=merge_data(c.data for c in results.values()),
     )
 
 
@@ -60,20 +71,12 @@ def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
 
 
 def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: dict[str, CriterionResult]) -> CriterionResult:
-    observations: list[Observation] = []
-    if criterion.spec.composed_of:
-        parts = [done[p] for p in criterion.spec.composed_of if p in done]
-        outcome = combine(p.outcome for p in parts) if parts else Outcome.cannot_assess
-    else:
-        outcomes = []
-        for index, bound in enumerate(criterion.checks):
-            result = _run_check(bound.check, ctx, bound.params, loaded)
-            outcomes.append(result.outcome)
-            for f in result.findings:
-                where = criterion.doc.locate(("checks", index, "texts", f.code))
-                observations.append(_observe(bound, f, ctx, loaded, where))
-        outcome = combine(outcomes)
     spec = criterion.spec
+    if spec.composed_of:
+        parts = [done[p] for p in spec.composed_of if p in done]
+        outcome, observations, failures, data = combine(p.outcome for p in parts), [], [], {}
+    else:
+        outcome, observations, failures, data = _run_checks(criterion, ctx, loaded)
     values = {"outcome": outcome.value, "parts": [(p, done[p].outcome.value) for p in spec.composed_of if p in done]}
     values["params"] = criterion.text_params
     recommendation = None
@@ -94,21 +97,29 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
         location=criterion.doc.locate(()),
         composed_of=tuple(spec.composed_of),
         aliases=tuple(spec.aliases),
+        check_failures=tuple(failures),
+        data=data,
     )
 
 
-def _run_check(check: Any, ctx: CheckContext, params: Any, loaded: LoadedCase) -> CheckResult:
-    try:
-        return check.judge(ctx, params)
-    except Exception as exc:  # a bug in a check must not take the whole run down
-        message = f"check {check.id} failed: {type(exc).__name__}: {exc}"
-        raise InputError(
-            [
-                Problem(
-                    Location(loaded.file), message, "this is a bug in the check; please report it with the case file", "internal"
-                )
-            ]
-        ) from exc
+def _run_checks(
+    criterion: Criterion, ctx: CheckContext, loaded: LoadedCase
+) -> tuple[Outcome, list[Observation], list[CheckFailure], dict[str, tuple[Any, ...]]]:
+    """Run the criterion's checks; one that raises is recorded, and the criterion cannot be assessed."""
+    outcomes, observations, failures, data = [], [], [], []
+    for index, bound in enumerate(criterion.checks):
+        try:
+            result = bound.check.judge(ctx, bound.params)
+        except Exception as exc:  # a bug in a check must not take the case down: the result says it failed
+            failures.append(CheckFailure.of(bound.check.id, exc))
+            continue
+        outcomes.append(result.outcome)
+        data.append(result.data)
+        for f in result.findings:
+            where = criterion.doc.locate(("checks", index, "texts", f.code))
+            observations.append(_observe(bound, f, ctx, loaded, where))
+    outcome = Outcome.cannot_assess if failures else combine(outcomes)
+    return outcome, observations, failures, merge_data(data)
 
 
 def _observe(bound: BoundCheck, finding: Finding, ctx: CheckContext, loaded: LoadedCase, where: Location) -> Observation:
