@@ -58,9 +58,10 @@ class Config:
     file: Path | None = None
     doc: YamlDocument | None = None
 
-    def locate(self, *path: str | int) -> Location:
+    def locate(self, *path: str | int, key: bool = False) -> Location:
+        """Where a setting is written (`key`: the key rather than its value, as criteria files report it)."""
         if self.doc is not None:
-            return self.doc.locate(tuple(path))
+            return self.doc.locate(tuple(path), key=key)
         return Location(str(self.file) if self.file else "<defaults>")
 
     def resolve(self, relative: str) -> Path:

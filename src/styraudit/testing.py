@@ -97,7 +97,7 @@ def run_fixture(fixture: CheckFixture) -> CheckResult:
     """Validate the fixture's case and run its check with its parameters."""
     loaded = validate_document(YamlDocument(fixture.file, fixture.data, dict(fixture.positions)))
     check = checks()[fixture.check]
-    return check.run(CheckContext(loaded.case, fixture.as_of), check.params.model_validate(fixture.params))
+    return check.judge(CheckContext(loaded.case, fixture.as_of), check.params.model_validate(fixture.params))
 
 
 def mismatches(fixture: CheckFixture, result: CheckResult) -> list[str]:

@@ -2,7 +2,8 @@
 recorded in the baseline are still shown, but only new ones fail the run.
 
 Keys are criterion + case id + YAML path of the decisive fact, never line numbers, so editing
-elsewhere in a file does not turn an old finding into a new one.
+elsewhere in a file does not turn an old finding into a new one. Keys are written with the
+criterion's id; a key written with one of its old ids (an alias) still matches after a rename.
 """
 
 from __future__ import annotations
@@ -45,7 +46,12 @@ def load_baseline(path: Path) -> frozenset[str]:
 def apply_baseline(result: CaseResult, keys: frozenset[str]) -> CaseResult:
     if not keys or not result.loaded:
         return result
-    criteria = tuple(
-        replace(c, baselined=True) if c.deficient and finding_key(result.case_id, c) in keys else c for c in result.criteria
-    )
+    criteria = tuple(replace(c, baselined=True) if c.deficient and _recorded(result, c, keys) else c for c in result.criteria)
     return replace(result, criteria=criteria)
+
+
+def _recorded(result: CaseResult, criterion: CriterionResult, keys: frozenset[str]) -> bool:
+    """Whether the baseline has the result's key, under the criterion's id or one of its old ids."""
+    key = finding_key(result.case_id, criterion)
+    rest = key[len(criterion.criterion) :]
+    return any(ident + rest in keys for ident in (criterion.criterion, *criterion.aliases))

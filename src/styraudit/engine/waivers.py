@@ -54,7 +54,8 @@ def apply_waivers(result: CaseResult, waivers: list[Waiver], today: date) -> Cas
     used: set[int] = set()
     criteria = []
     for criterion in result.criteria:
-        match = next((i for i, w in enumerate(waivers) if w.criterion == criterion.criterion and criterion.deficient), None)
+        # A waiver written with a criterion's old id (an alias) still waives it.
+        match = next((i for i, w in enumerate(waivers) if criterion.named(w.criterion) and criterion.deficient), None)
         if match is not None:
             used.add(match)
             waiver = waivers[match]

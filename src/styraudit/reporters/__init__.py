@@ -32,6 +32,7 @@ class Summary:
     outcomes: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in Outcome})
     failing: int = 0
     waived: int = 0
+    check_failures: int = 0  # checks that raised: their criteria could not be judged, so the run is not clean
 
     def add(self, result: CaseResult) -> None:
         self.files += 1
@@ -42,13 +43,14 @@ class Summary:
             self.outcomes[criterion.outcome.value] += 1
             self.waived += criterion.waiver is not None
             self.failing += self.fails(criterion)
+            self.check_failures += len(criterion.check_failures)
 
     def fails(self, criterion: Any) -> bool:
         return bool(criterion.failing and criterion.severity.rank >= self.fail_on.rank)
 
     @property
     def exit_code(self) -> int:
-        return 2 if self.invalid else 1 if self.failing else 0
+        return 2 if self.invalid or self.check_failures else 1 if self.failing else 0
 
 
 class Reporter(Protocol):

@@ -40,6 +40,7 @@ class JsonReporter:
             "outcomes": summary.outcomes,
             "failing": summary.failing,
             "waived": summary.waived,
+            "check_failures": summary.check_failures,
             "fail_on": summary.fail_on.value,
             "exit_code": summary.exit_code,
         }
@@ -71,7 +72,9 @@ def observation_dict(observation: Observation) -> dict[str, Any]:
 def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
     recommendation = criterion.recommendation
     waiver = criterion.waiver
+    failures = [f.__dict__ for f in criterion.check_failures]
     return {
+        **({"check_failures": failures} if failures else {}),
         "id": criterion.criterion,
         "title": criterion.title,
         "theme": criterion.theme,

@@ -98,7 +98,9 @@ class TextReporter:
         counts = ", ".join(f"{n} {LABELS[Outcome(o)][0]}" for o, n in summary.outcomes.items() if n)
         line = f"{plural(summary.files, 'file')} checked ({summary.invalid} invalid): {counts or 'no criteria'}; "
         line += f"{plural(summary.failing, 'failing criterion', 'failing criteria')} at or above {summary.fail_on.value}"
-        self.console.print(line + (f", {summary.waived} waived" if summary.waived else ""), markup=False)
+        line += f", {summary.waived} waived" if summary.waived else ""
+        line += f"; {plural(summary.check_failures, 'check')} failed" if summary.check_failures else ""
+        self.console.print(line, markup=False)
 
 
 def _plain(text: object) -> Any:
@@ -109,6 +111,8 @@ def _plain(text: object) -> Any:
 
 
 def _why(criterion: CriterionResult) -> str:
+    if criterion.check_failures:
+        return "; ".join(str(f) for f in criterion.check_failures)
     if criterion.composed_of:
         return criterion.assessment
     decisive = [o for o in criterion.observations if o.outcome is criterion.outcome] or list(criterion.observations)
