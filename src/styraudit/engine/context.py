@@ -86,14 +86,9 @@ class CheckContext:
             if a.kind == kind and (concerning is None or concerning in a.concerns)
         ]
 
-    def name(self, ident: str) -> str:
-        """A display name for an id: a body's name, a role's title, a document's title."""
-        kind = self.kind(ident)
-        if kind is None:
-            return ident
-        obj = self.get(ident)
-        if kind == "role":  # running text speaks of "regiondirektören", not "regiondirektör"
-            from ..text.swedish import definite
+    @cached_property
+    def name(self) -> Any:
+        """A display name for an id (text/names.py): a body's name, a role's title, a document's title."""
+        from ..text.names import Names
 
-            return obj.definite or definite(obj.title)
-        return getattr(obj, "name", None) or getattr(obj, "title", None) or ident
+        return Names(self.case)
