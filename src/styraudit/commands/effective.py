@@ -72,6 +72,7 @@ def resolve(line: CommandLine, environ: Mapping[str, str], today: date) -> tuple
     limits = DEFAULT_LIMITS.with_overrides(limit_pairs, origin_file).with_overrides(line.limits or [])
     origins["limits"] = (limits, "command line" if line.limits else origin_file if settings.limits else "default")
     exclude = pick("exclude", line.exclude, settings.exclude, [])
+    include = pick("include", None, settings.include, [])
     jobs = pick("jobs", line.jobs, settings.jobs, default_jobs())
     outputs = line.outputs or ([("github", None)] if environ.get("GITHUB_ACTIONS") == "true" else [("text", None)])
     origins["format"] = (
@@ -90,6 +91,7 @@ def resolve(line: CommandLine, environ: Mapping[str, str], today: date) -> tuple
         limits=limits,
         quiet=line.quiet,
         exclude=exclude,
+        include=include,
         jobs=max(1, int(jobs)),
         baseline=line.baseline,
         write_baseline=line.write_baseline,

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..i18n import _
 from ..model.base import RefTo
 from ..model.case import Case
 from ..model.paths import YamlPath
@@ -88,4 +89,4 @@ def references(model: BaseModel, path: YamlPath = ()) -> Iterator[tuple[str, tup
 def suggest(word: str, candidates: typing.Iterable[str]) -> str:
     """A did-you-mean hint, or an empty string when nothing is close."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
+    return _("did you mean {word!r}?").format(word=close[0]) if close else ""
