@@ -13,12 +13,15 @@ from ..config import Config
 from ..engine.criteria import CriteriaPack, customise, default_pack_dir, load_pack
 from ..engine.outcome import Severity
 from ..engine.results import CaseResult
+from ..engine.waivers import ConfigWaiverUse
 from ..errors import InputError
-from ..load.discover import case_files
 from ..load.limits import Limits
 from ..reporters import Summary, prepare_all, reporter, write_case
+from .console import print_problems
+from .files import select_for
 from .output import AtomicTextFile, write_atomic
 from .parallel import ordered_map
+from .progress import progress
 
 
 @dataclass
@@ -33,6 +36,7 @@ class CheckOptions:
     limits: Limits = field(default_factory=Limits)
     quiet: bool = False
     exclude: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
     jobs: int = 1
     baseline: Path | None = None
     write_baseline: Path | None = None
@@ -73,14 +77,15 @@ def _judge_and_prepare(
 
 
 def selected_files(options: CheckOptions) -> list[Path]:
-    return case_files(options.paths, options.exclude)
+    return select_for(options).files
 
 
 def run(options: CheckOptions) -> int:
     from ..engine.baseline import baseline_keys, baseline_text, load_baseline
 
-    files = selected_files(options)
+    files = selected_files(options)  # file selection: commands/files.py
     pack = load_criteria(options)
+    config_waivers = ConfigWaiverUse(options.config, options.today or date.today())
     baseline = load_baseline(options.baseline) if options.baseline else frozenset()
     summary = Summary(options.fail_on)
     keys: list[str] = []
@@ -88,10 +93,17 @@ def run(options: CheckOptions) -> int:
         reporters = [_open(stack, name, target, options, pack) for name, target in options.outputs]
         for each in reporters:
             each.begin()
-        for result, prepared in ordered_map(_judge_and_prepare, files, (pack, options, baseline, reporters), options.jobs):
+        judged = ordered_map(_judge_and_prepare, files, (pack, options, baseline, reporters), options.jobs)
+        for result, prepared in progress(judged, len(files)):
             summary.add(result)
+            print_problems(result.problems)  # input problems always go to stderr, whatever the format
             keys += baseline_keys(result) if options.write_baseline else []
             write_case(reporters, result, prepared)
+            config_waivers.see(result)
+        leftover = config_waivers.leftover()  # the configuration's own findings: expired or unused waivers
+        if leftover is not None:
+            summary.add(leftover)
+            write_case(reporters, leftover, prepare_all(reporters, leftover))
         for each in reporters:
             each.end(summary)
     if options.write_baseline:

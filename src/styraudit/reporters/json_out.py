@@ -85,7 +85,7 @@ def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
         "recommendation": {"text": recommendation.text, "addressees": list(recommendation.addressees)}
         if recommendation
         else None,
-        "waiver": waiver.__dict__ if waiver else None,
+        "waiver": {k: getattr(waiver, k) for k in ("motivation", "decided_by", "expires", "origin")} if waiver else None,
         "criterion_file": location(criterion.location),
     }
 
