@@ -15,6 +15,7 @@ from ..model.case import Case
 from ..model.paths import YamlPath, dotted
 from .limits import DEFAULT_LIMITS, Limits
 from .refs import defined_ids, references, suggest
+from .wording import worded
 from .yamldoc import YamlDocument, load_file
 
 
@@ -82,10 +83,10 @@ def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
     for ident, allowed, path in references(case):
         if kinds.get(ident) in allowed:
             continue
-        wanted = " or ".join(allowed)
+        wanted = _(" or ").join(_(kind) for kind in allowed)
         if ident in kinds:
             message = _("{ident!r} is a {kind}, but a {wanted} is expected here").format(
-                ident=ident, kind=kinds[ident], wanted=wanted
+                ident=ident, kind=_(kinds[ident]), wanted=wanted
             )
             hint = _("name a {wanted} id").format(wanted=wanted)
         else:
@@ -143,7 +144,7 @@ def _brief(value: Any) -> str:
 
 def _problem(doc: YamlDocument, error: Any) -> Problem:
     path = _data_path(doc.data, error["loc"])
-    kind, message, hint = error["type"], error["msg"], ""
+    kind, message, hint = error["type"], worded(error), ""
     if kind == "extra_forbidden":
         key = str(path[-1])
         model = _model_at(path[:-1])

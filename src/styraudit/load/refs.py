@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..model.base import RefTo
 from ..model.case import Case
 from ..model.paths import YamlPath
@@ -30,6 +30,27 @@ DEFINITIONS: dict[str, str] = {
     "absences": "absence",
     "goals": "goal",
 }
+
+
+# The kinds' names, marked so that messages can name a kind in the user's language.
+KIND_WORDS = (
+    N_("body"),
+    N_("administration"),
+    N_("role"),
+    N_("group"),
+    N_("decision"),
+    N_("mandate"),
+    N_("report"),
+    N_("anchoring"),
+    N_("analysis"),
+    N_("responsibility"),
+    N_("absence"),
+    N_("goal"),
+    N_("directive"),
+    N_("question"),
+    N_("document"),
+    N_("interview"),
+)
 
 
 def defined_ids(case: Case) -> Iterator[tuple[str, str, YamlPath]]:
