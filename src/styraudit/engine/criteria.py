@@ -81,6 +81,14 @@ class Criterion:
 @dataclass(frozen=True)
 class CriteriaPack:
     criteria: dict[str, Criterion]
+    # How the pack was made, so that a spawned worker (no fork on Windows) can make it again:
+    # compiled templates do not pickle, the recipe does.
+    recipe: tuple[Any, ...] | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.recipe is None:
+            raise TypeError("a criteria pack built by hand cannot be sent to another process")
+        return (rebuild_pack, (self.recipe,))
 
     def ordered(self) -> list[Criterion]:
         """Criteria with checks first, composed ones after their parts; each group by (order, id)."""
@@ -117,7 +125,15 @@ def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> Crite
     problems.extend(_composition_problems(criteria))
     if problems:
         raise InputError(problems)
-    return CriteriaPack(criteria)
+    return CriteriaPack(criteria, ("load", tuple(directories), limits))
+
+
+def rebuild_pack(recipe: tuple[Any, ...]) -> CriteriaPack:
+    """The pack `recipe` describes, made again (in a spawned worker); it loaded once already, so it loads again."""
+    if recipe[0] == "load":
+        return load_pack(list(recipe[1]), recipe[2])
+    _kind, inner, severity, params = recipe
+    return customise(rebuild_pack(inner), severity, params, lambda *path: Location("configuration"))
 
 
 def _criteria_files(directories: list[Path]) -> list[Path]:
@@ -314,7 +330,8 @@ def customise(
             criteria[ident] = _with_params(criteria[ident], by_check, lambda *p, i=ident: where("params", i, *p), problems)
     if problems:
         raise InputError(problems)
-    return CriteriaPack(criteria)
+    recipe = ("customise", pack.recipe, severity, params) if pack.recipe else None
+    return CriteriaPack(criteria, recipe)
 
 
 def _with_params(criterion: Criterion, by_check: dict[str, dict[str, Any]], where: Any, problems: list[Problem]) -> Criterion:

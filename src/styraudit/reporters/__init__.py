@@ -52,6 +52,14 @@ class Summary:
         return 2 if self.invalid else 1 if self.failing else 0
 
 
+class WorkerCopy:
+    """What a reporter sends to a spawned worker (no fork on Windows): itself without its open
+    stream or spool, since workers only `prepare` and never write."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k not in ("stream", "spool", "console")}
+
+
 class Reporter(Protocol):
     """`prepare`, when a reporter has it, turns a case result into its output in the worker
     process that judged the case; `case` then only writes it, in input order."""

@@ -16,7 +16,7 @@ from ..engine.outcome import Severity
 from ..engine.results import CaseResult, CriterionResult
 from ..errors import Location, Problem, UsageError
 from ..i18n import _
-from . import Summary
+from . import Summary, WorkerCopy
 from ._ci import OUTCOMES, SEVERITIES, clean, facts, message, root_of, shown_path
 from .text import summary_line
 
@@ -46,7 +46,7 @@ def command(level: str, where: Location, title: str, text: str, root: Any) -> st
     return f"::{level} {shown}::{escape_data(text)}"
 
 
-class GithubReporter:
+class GithubReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
         self.root = root_of(options)

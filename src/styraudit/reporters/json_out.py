@@ -12,12 +12,12 @@ from typing import Any, TextIO
 from .. import __version__
 from ..engine.results import CaseResult, CriterionResult, Observation
 from ..errors import Location, Problem
-from . import Summary
+from . import Summary, WorkerCopy
 
 SCHEMA = "styraudit-check/1"
 
 
-class JsonReporter:
+class JsonReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
         self.first = True

@@ -30,14 +30,14 @@ from typing import IO, Any, TextIO
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
 from ..i18n import _
-from . import Summary
+from . import Summary, WorkerCopy
 from ._ci import OUTCOMES, SEVERITIES, clean, message, root_of, shown_path
 
 # count attribute -> the child of <testcase> it counts (tests count the testcases themselves)
 COUNTS = {"tests": "", "failures": "failure", "errors": "error", "skipped": "skipped"}
 
 
-class JunitReporter:
+class JunitReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
         self.root = root_of(options)

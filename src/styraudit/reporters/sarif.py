@@ -28,7 +28,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..engine.results import CaseResult, CriterionResult, WaiverUse
 from ..errors import Location, Problem
-from . import Summary
+from . import Summary, WorkerCopy
 from ._ci import clean, facts, message, relative_path, root_of
 from .sarif_rules import HOMEPAGE, LEVELS, LOAD_ERROR, criterion_rule, load_rule
 
@@ -40,7 +40,7 @@ ROOT_ID = "%SRCROOT%"
 AUTOMATION_ID = "styraudit/check/"  # "category/" with no run id: each upload replaces the last one's alerts
 
 
-class SarifReporter:
+class SarifReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
         self.root = root_of(options)

@@ -25,13 +25,13 @@ from ..commands.console import format_problem
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
 from ..i18n import _, ngettext
-from . import LiveStdout, Summary
+from . import LiveStdout, Summary, WorkerCopy
 from ._ci import OUTCOMES, SEVERITIES, clean, facts, message
 
 COLOURS = {Outcome.partly_fulfilled: "33", Outcome.not_fulfilled: "31", Outcome.cannot_assess: "34", Outcome.fulfilled: "32"}
 
 
-class TextReporter:
+class TextReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         from ..report.labels import load_labels
 
