@@ -16,6 +16,7 @@ from .errors import InputError, Location, Problem
 from .i18n import _
 from .load.files import read_regular
 from .load.refs import suggest
+from .load.wording import worded
 from .load.yamldoc import YamlDocument, load_file
 from .model.base import PartialDate
 from .model.paths import dotted
@@ -103,7 +104,7 @@ def load_config(path: Path | None) -> Config:
     """Read and validate a configuration file; None gives the defaults."""
     if path is None:
         return Config()
-    doc = _pyproject(path) if path.name == "pyproject.toml" else load_file(str(path))
+    doc = _pyproject(path) if path.name == "pyproject.toml" else load_file(str(path), _shown(path))
     try:
         settings = Settings.model_validate(doc.data or {})
     except ValidationError as exc:
@@ -111,9 +112,17 @@ def load_config(path: Path | None) -> Config:
     return Config(settings, path, doc)
 
 
+def _shown(path: Path) -> str:
+    """How messages name the file: relative to the working directory when it is at or below it."""
+    try:
+        return Path(path).absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def _pyproject(path: Path) -> YamlDocument:
     """The [tool.styraudit] table as a document located at its header line."""
-    where = Location(str(path))
+    where = Location(_shown(path))
     try:
         text = read_regular(str(path), MAX_CONFIG_BYTES).decode("utf-8")
         data = tomllib.loads(text)
@@ -129,7 +138,7 @@ def _pyproject(path: Path) -> YamlDocument:
     tool = data.get("tool")
     table = tool.get("styraudit", {}) if isinstance(tool, dict) else {}
     header = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[tool.styraudit")), 1)
-    return YamlDocument(str(path), table, {(): (header, 1)})
+    return YamlDocument(_shown(path), table, {(): (header, 1)})
 
 
 def _problem(doc: YamlDocument, error: Any) -> Problem:
@@ -139,4 +148,4 @@ def _problem(doc: YamlDocument, error: Any) -> Problem:
         hint = suggest(str(path[-1]), known) or _("see `styraudit check --show-config` for the known settings")
         return Problem(doc.locate(path, key=True), _("unknown setting {name!r}").format(name=path[-1]), hint, "config")
     hint = _("see the README's configuration section")
-    return Problem(doc.locate(path), f"{dotted(path)}: {error['msg']}", hint, "config")
+    return Problem(doc.locate(path), f"{dotted(path)}: {worded(error)}", hint, "config")
