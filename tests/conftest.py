@@ -11,8 +11,9 @@ import pytest
 from clirunner import english_environment, run_cli
 
 # In-process tests read English messages too, whatever the machine's locale (styraudit.i18n reads these).
+_ENGLISH = english_environment(dict(os.environ))
 os.environ.clear()
-os.environ.update(english_environment(dict(os.environ)))
+os.environ.update(_ENGLISH)
 
 
 @pytest.fixture
