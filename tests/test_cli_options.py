@@ -141,3 +141,22 @@ def test_parallel_runs_without_fork_spawn_workers_with_the_same_output(tmp_path:
     assert spawned.returncode == forked.returncode == 1, spawned.stderr
     assert "['spawn']" in spawned.stderr
     assert spawned.stdout == forked.stdout
+
+
+def test_init_writes_a_schema_line_that_resolves_from_the_new_file(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "uppdrag" / "2025").mkdir(parents=True)
+    first = run_cli("init", "uppdrag/a.yaml", cwd=tmp_path)
+    assert first.returncode == 0 and (tmp_path / "uppdrag" / "case.schema.json").is_file()
+    assert (
+        (tmp_path / "uppdrag" / "a.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=case.schema.json\n")
+    )
+    deeper = run_cli("init", "uppdrag/2025/b.yaml", cwd=tmp_path)  # finds the schema above it in the repository
+    line = (tmp_path / "uppdrag" / "2025" / "b.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert deeper.returncode == 0 and line == "# yaml-language-server: $schema=../case.schema.json"
+    assert not (tmp_path / "uppdrag" / "2025" / "case.schema.json").exists()
+    assert run_cli("validate", "uppdrag", cwd=tmp_path).returncode == 0
+    schema = run_cli("schema", cwd=tmp_path).stdout
+    assert (tmp_path / "uppdrag" / "case.schema.json").read_text(encoding="utf-8") == schema

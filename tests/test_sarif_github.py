@@ -112,3 +112,26 @@ def test_github_annotations_name_repository_paths_from_a_subfolder(repo: Path) -
     result = run_cli("check", ".", "-f", "github", cwd=repo / "direktiv")
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations and all(line.split(" ", 1)[1].startswith("file=direktiv/") for line in annotations)
+
+
+def test_junit_skips_a_waived_result_with_its_motivation_and_names_outcomes_in_words(repo: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    for lang, waived_word in (("C.UTF-8", "waived: "), ("sv_SE.UTF-8", "undantagen: ")):
+        result = run_cli("check", ".", "-f", "junit", cwd=repo / "direktiv", env={"LANG": lang})
+        assert result.returncode == 1, result.stderr
+        root = ET.fromstring(result.stdout)
+        (case,) = [c for c in root.iter("testcase") if c.get("name", "").startswith("uppdragsdirektiv-komplett:")][:1]
+        skipped = case.find("skipped")
+        assert skipped is not None and case.find("failure") is None
+        assert (skipped.get("message") or "").startswith(waived_word + "Finansieringen beslutas i budgetprocessen.")
+        for raw in ("partly_fulfilled", "not_fulfilled", "cannot_assess"):
+            assert raw not in result.stdout, (lang, raw)
+
+
+def test_the_github_step_summary_names_outcomes_in_words(repo: Path) -> None:
+    summary = repo / "summary.md"
+    run_cli("check", ".", "-f", "github", cwd=repo / "direktiv", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    text = summary.read_text(encoding="utf-8")
+    assert "| File | Criterion | Outcome | Severity | Observation |" in text and "| partly fulfilled (waived) |" in text
+    assert not any(raw in text for raw in ("partly_fulfilled", "not_fulfilled", "cannot_assess"))
