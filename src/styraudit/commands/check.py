@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config
+from ..engine.config_waivers import ConfigWaiverUse
 from ..engine.criteria import CriteriaPack, customise, default_pack_dir, load_pack
 from ..engine.outcome import Severity
 from ..engine.results import CaseResult
-from ..engine.waivers import ConfigWaiverUse
 from ..errors import InputError
 from ..load.limits import Limits
 from ..reporters import Summary, prepare_all, reporter, write_case
