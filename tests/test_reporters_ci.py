@@ -202,8 +202,8 @@ def test_junit_has_a_testcase_per_case_and_criterion(results: list[CaseResult], 
         "trasig.yaml",
     ]
     assert [len(s.findall("testcase")) for s in suites] == [2, 2, 2, 2, 1]
-    assert [counts(s) for s in suites] == [(2, 2, 0, 0), (2, 0, 0, 0), (2, 0, 0, 2), (2, 1, 0, 0), (1, 0, 1, 0)]
-    assert counts(root) == (9, 3, 1, 2)
+    assert [counts(s) for s in suites] == [(2, 2, 0, 0), (2, 0, 0, 0), (2, 0, 0, 2), (2, 1, 0, 1), (1, 0, 1, 0)]
+    assert counts(root) == (9, 3, 1, 3)
     first = suites[0].find("testcase")
     assert first is not None and first.get("classname") == "testfall" and first.get("name") == "tydligt-uppdrag: Tydligt uppdrag"
     failure = first.find("failure")
@@ -212,11 +212,15 @@ def test_junit_has_a_testcase_per_case_and_criterion(results: list[CaseResult], 
     assert "underlag/ärende-å.yaml:" in (failure.text or "") and "mandates[0]" in (failure.text or "")
 
 
-def test_junit_waived_passes_with_a_note_and_invalid_files_error(results: list[CaseResult], tmp_path: Path) -> None:
-    _, root = junit(results, tmp_path)
+def test_junit_waived_is_skipped_with_its_motivation_and_invalid_files_error(results: list[CaseResult], tmp_path: Path) -> None:
+    text, root = junit(results, tmp_path)
     waived = root.find("testsuite[@name='undantag.yaml']/testcase[@name='tydligt-uppdrag: Tydligt uppdrag']")
     assert waived is not None and waived.find("failure") is None
-    assert (waived.findtext("system-out") or "").startswith("waived: Uppdraget ges i budgeten 2025.")
+    skipped = waived.find("skipped")
+    assert skipped is not None and (skipped.get("message") or "").startswith("waived: Uppdraget ges i budgeten 2025.")
+    assert "Regionstyrelsen" in (skipped.get("message") or "") and "2099-12-31" in (skipped.get("message") or "")
+    # People read the frame: outcomes in words, never their ids.
+    assert not re.search(r"\b(partly_fulfilled|not_fulfilled|cannot_assess)\b", text)
     load = root.find("testsuite[@name='trasig.yaml']/testcase")
     assert load is not None and load.get("name") == "load"
     error = load.find("error")
@@ -227,7 +231,7 @@ def test_junit_waived_passes_with_a_note_and_invalid_files_error(results: list[C
 
 def test_junit_failures_follow_the_fail_on_threshold(results: list[CaseResult], tmp_path: Path) -> None:
     _, root = junit(results, tmp_path, Severity.high)
-    assert counts(root) == (9, 1, 1, 2)
+    assert counts(root) == (9, 1, 1, 3)
     below = root.find("testsuite/testcase[@name='tydligt-uppdrag-lag: Tydligt uppdrag']")
     assert below is not None and below.find("failure") is None
     assert "below the --fail-on threshold (low)" in (below.findtext("system-out") or "")
@@ -247,7 +251,8 @@ def test_github_annotations_have_the_workflow_command_shape(results: list[CaseRe
     assert ",title=tydligt-uppdrag%3A Tydligt uppdrag::Regionstyrelsen gav" in annotations[0]
     assert annotations[-1].startswith("::error file=trasig.yaml,line=3,col=1,title=styraudit%3A invalid file::")
     assert "%0Ahint: " in annotations[-1] and not CONTROL.search("".join(lines))
-    assert summary.startswith("styraudit: 5 files checked (1 invalid), 3 failing criteria")
+    assert summary.startswith("styraudit: 5 files checked (1 invalid): ")
+    assert summary.endswith("; 3 failing criteria at or above low, 1 waived")
 
 
 def test_github_escaping_follows_the_toolkit() -> None:
@@ -263,8 +268,9 @@ def test_github_step_summary_is_appended_to_the_given_file(results: list[CaseRes
     text = step_summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n### styraudit check\n")
     assert "| File | Criterion | Outcome | Severity | Observation |" in text
-    assert "| undantag.yaml:" in text and "not_fulfilled (waived)" in text
-    assert "| trasig.yaml | load | invalid | error |" in text
+    assert "| undantag.yaml:" in text and "| not fulfilled (waived) | high |" in text
+    assert "| trasig.yaml | loading | invalid | error |" in text
+    assert not re.search(r"\b(partly_fulfilled|not_fulfilled|cannot_assess)\b", text)
     assert not CONTROL.search(text.replace("\n", ""))
 
 
@@ -292,4 +298,4 @@ def test_the_cli_writes_sarif_to_stdout_and_junit_to_a_file(cli: Any, tmp_path: 
     assert not list(Draft4Validator(sarif_schema()).iter_errors(document))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]}
     assert uris == {"fall/underlag/%C3%A4rende-%C3%A5.yaml", "fall/undantag.yaml"}
-    assert counts(ET.parse(report).getroot()) == (4, 1, 0, 1)
+    assert counts(ET.parse(report).getroot()) == (4, 1, 0, 2)  # the waived one is skipped

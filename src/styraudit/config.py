@@ -4,6 +4,7 @@ every effective setting and where it came from."""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .engine.outcome import Severity
 from .errors import InputError, Location, Problem
+from .i18n import _
+from .load.files import read_regular
 from .load.refs import suggest
+from .load.wording import worded
 from .load.yamldoc import YamlDocument, load_file
 from .model.base import PartialDate
 from .model.paths import dotted
 
 CONFIG_FILE = "styraudit.yaml"
+MAX_CONFIG_BYTES = 4 * 1024 * 1024  # far above any real pyproject.toml
 
 
 def _kebab(name: str) -> str:
@@ -45,6 +50,7 @@ class Settings(_Strict):
     params: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
     fail_on: Severity = Severity.low
     exclude: list[str] = Field(default_factory=list)
+    include: list[str] = Field(default_factory=list)
     waivers: list[ConfigWaiver] = Field(default_factory=list)
     limits: dict[str, int] = Field(default_factory=dict)
     jobs: int | None = Field(default=None, ge=1)
@@ -76,27 +82,30 @@ def find_config(start: Path) -> Path | None:
         if (folder / CONFIG_FILE).is_file():
             return folder / CONFIG_FILE
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.styraudit]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and _has_our_table(pyproject):
             return pyproject
     return None
+
+
+def _has_our_table(pyproject: Path) -> bool:
+    """Parsed, not guessed from a substring; an unreadable or broken pyproject.toml is someone
+    else's unless it names our table, and then loading it reports the error with its place."""
+    try:
+        raw = read_regular(str(pyproject), MAX_CONFIG_BYTES)
+    except OSError:
+        return False
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return b"[tool.styraudit]" in raw
+    return isinstance(tool, dict) and "styraudit" in tool
 
 
 def load_config(path: Path | None) -> Config:
     """Read and validate a configuration file; None gives the defaults."""
     if path is None:
         return Config()
-    if path.name == "pyproject.toml":
-        import tomllib
-
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("styraudit", {})
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(
-                [Problem(Location(str(path)), f"TOML syntax: {exc}", "check the [tool.styraudit] table", "config")]
-            ) from None
-        doc = YamlDocument(str(path), data, {(): (1, 1)})
-    else:
-        doc = load_file(str(path))
+    doc = _pyproject(path) if path.name == "pyproject.toml" else load_file(str(path), _shown(path))
     try:
         settings = Settings.model_validate(doc.data or {})
     except ValidationError as exc:
@@ -104,10 +113,40 @@ def load_config(path: Path | None) -> Config:
     return Config(settings, path, doc)
 
 
+def _shown(path: Path) -> str:
+    """How messages name the file: relative to the working directory when it is at or below it."""
+    try:
+        return Path(path).absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _pyproject(path: Path) -> YamlDocument:
+    """The [tool.styraudit] table as a document located at its header line."""
+    where = Location(_shown(path))
+    try:
+        text = read_regular(str(path), MAX_CONFIG_BYTES).decode("utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise InputError(
+            [Problem(where, _("cannot read the file: {reason}").format(reason=exc.strerror), "", "config")]
+        ) from None
+    except UnicodeDecodeError:
+        raise InputError([Problem(where, _("the file is not UTF-8"), _("save it as UTF-8"), "config")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        hint = _("check the [tool.styraudit] table")
+        raise InputError([Problem(where, _("TOML syntax: {error}").format(error=exc), hint, "config")]) from None
+    tool = data.get("tool")
+    table = tool.get("styraudit", {}) if isinstance(tool, dict) else {}
+    header = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[tool.styraudit")), 1)
+    return YamlDocument(_shown(path), table, {(): (header, 1)})
+
+
 def _problem(doc: YamlDocument, error: Any) -> Problem:
     path = tuple(error["loc"])
     if error["type"] == "extra_forbidden":
         known = [_kebab(name) for name in Settings.model_fields] + [_kebab(name) for name in ConfigWaiver.model_fields]
-        hint = suggest(str(path[-1]), known) or "see `styraudit check --show-config` for the known settings"
-        return Problem(doc.locate(path, key=True), f"unknown setting {path[-1]!r}", hint, "config")
-    return Problem(doc.locate(path), f"{dotted(path)}: {error['msg']}", "see the README's configuration section", "config")
+        hint = suggest(str(path[-1]), known) or _("see `styraudit check --show-config` for the known settings")
+        return Problem(doc.locate(path, key=True), _("unknown setting {name!r}").format(name=path[-1]), hint, "config")
+    hint = _("see the README's configuration section")
+    return Problem(doc.locate(path), f"{dotted(path)}: {worded(error)}", hint, "config")

@@ -1,4 +1,4 @@
-"""`styraudit check`: judge case files through the session; a table for people, formats for machines."""
+"""`styraudit check`: judge case files through the session; one line per finding for people, formats for machines."""
 
 from __future__ import annotations
 
@@ -9,11 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..engine.config_waivers import ConfigWaiverUse
 from ..engine.results import CaseResult
 from ..engine.session import Session
 from ..reporters import Summary, prepare_all, reporter, write_case
+from ..text.messages import print_problems
+from .files import select_for
 from .output import AtomicTextFile, write_atomic
 from .parallel import ordered_map
+from .progress import progress
 
 
 @dataclass(frozen=True)
@@ -26,7 +30,7 @@ class CheckOutputs:
 
 
 def default_outputs(environ: Mapping[str, str]) -> list[tuple[str, Path | None]]:
-    """Inside GitHub Actions the annotations format, elsewhere the text table."""
+    """Inside GitHub Actions the annotations format, elsewhere the text format."""
     return [("github", None)] if environ.get("GITHUB_ACTIONS") == "true" else [("text", None)]
 
 
@@ -36,21 +40,30 @@ def _judge_and_prepare(path: Path, session: Session, reporters: list[Any]) -> tu
     return result, prepare_all(reporters, result)
 
 
-def run(session: Session, outputs: CheckOutputs) -> int:
+def run(session: Session, outputs: CheckOutputs, root: Path | None = None) -> int:
+    """Judge the selected files and write every output; `root` makes machine-format paths relative to it."""
     from ..engine.baseline import baseline_keys, baseline_text
 
-    files = session.files()
+    files = select_for(session).files  # file selection: commands/files.py
     pack, _ = session.pack, session.baseline  # loaded once, before any worker is forked
+    config_waivers = ConfigWaiverUse(session.config, session.waiver_date())
     summary = Summary(session.fail_on)
     keys: list[str] = []
     with ExitStack() as stack:
-        reporters = [_open(stack, name, target, session, outputs, pack) for name, target in outputs.outputs]
+        reporters = [_open(stack, name, target, session, outputs, pack, root) for name, target in outputs.outputs]
         for each in reporters:
             each.begin()
-        for result, prepared in ordered_map(_judge_and_prepare, files, (session, reporters), session.jobs):
+        judged = ordered_map(_judge_and_prepare, files, (session, reporters), session.jobs)
+        for result, prepared in progress(judged, len(files)):
             summary.add(result)
+            print_problems(result.problems)  # input problems always go to stderr, whatever the format
             keys += baseline_keys(result) if outputs.write_baseline else []
             write_case(reporters, result, prepared)
+            config_waivers.see(result)
+        leftover = config_waivers.leftover()  # the configuration's own findings: expired or unused waivers
+        if leftover is not None:
+            summary.add(leftover)
+            write_case(reporters, leftover, prepare_all(reporters, leftover))
         for each in reporters:
             each.end(summary)
     if outputs.write_baseline:
@@ -58,7 +71,14 @@ def run(session: Session, outputs: CheckOutputs) -> int:
     return summary.exit_code
 
 
-def _open(stack: ExitStack, name: str, target: Path | None, session: Session, outputs: CheckOutputs, pack: Any) -> Any:
+def _open(
+    stack: ExitStack, name: str, target: Path | None, session: Session, outputs: CheckOutputs, pack: Any, root: Path | None
+) -> Any:
     stream = sys.stdout if target is None else stack.enter_context(AtomicTextFile(target))
-    options = {"quiet": outputs.quiet, "criteria": pack, "step_summary": session.environ.get("GITHUB_STEP_SUMMARY")}
+    options = {
+        "quiet": outputs.quiet,
+        "criteria": pack,
+        "step_summary": session.environ.get("GITHUB_STEP_SUMMARY"),
+        "root": str(root) if root else None,
+    }
     return reporter(name, stream, options)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError, Location, Problem
+from ..load.files import read_regular
 from .results import CaseResult, CriterionResult
 
 SCHEMA = "styraudit-baseline/1"
@@ -33,10 +34,17 @@ def baseline_text(keys: list[str]) -> str:
 
 def load_baseline(path: Path) -> frozenset[str]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(str(path)).decode("utf-8"))
     except (OSError, ValueError) as exc:
         raise InputError(
-            [Problem(Location(str(path)), f"cannot read the baseline: {exc}", "write one with --write-baseline", "baseline")]
+            [
+                Problem(
+                    Location(str(path)),
+                    f"cannot read the baseline: {getattr(exc, 'strerror', None) or exc}",
+                    "write one with --write-baseline",
+                    "baseline",
+                )
+            ]
         ) from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
         raise InputError([Problem(Location(str(path)), f"not a {SCHEMA} file", "write one with --write-baseline", "baseline")])

@@ -82,6 +82,7 @@ class WaiverUse:
     decided_by: str
     expires: str
     origin: str
+    location: Location | None = None  # where the waiver is written, for outputs that relativise paths
 
 
 @dataclass(frozen=True)

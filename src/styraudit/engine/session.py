@@ -90,8 +90,25 @@ class Session:
         self.fail_on = Severity(fail_on)
         self.settings["fail-on"] = Setting(fail_on, self.settings["fail-on"].origin)
         self.exclude = list(self._pick("exclude", list(line.exclude) if line.exclude is not None else None, []))
+        self.include = list(self._pick("include", None, []))
         self.jobs = max(1, int(self._pick("jobs", line.jobs, _default_jobs())))
         self.limits = _limits(settings.limits, self.config_name, line.limits)
+
+    @property
+    def paths(self) -> list[str]:
+        """The files, folders and globs the command line names (file selection reads them)."""
+        return list(self.line.paths)
+
+    def waiver_date(self, result: CaseResult | None = None) -> date:
+        """The date waivers expire against: today for `check`, else the case's reference date."""
+        if self.today:
+            return self.today
+        return date.fromisoformat(result.as_of) if result is not None and result.as_of else date.min
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A spawned worker (no fork: Windows) gets the settings and loads the pack itself;
+        compiled criteria texts do not pickle."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("pack", "baseline")}
 
     @property
     def config_name(self) -> str:
@@ -128,8 +145,7 @@ class Session:
 
         result = evaluate(loaded, self.pack, self.line.as_of)
         waivers = case_waivers(loaded) + config_waivers(self.config, Path(loaded.file).as_posix())
-        expiry_date = self.today or (date.fromisoformat(result.as_of) if result.as_of else date.min)
-        return apply_baseline(apply_waivers(result, waivers, expiry_date), self.baseline)
+        return apply_baseline(apply_waivers(result, waivers, self.waiver_date(result)), self.baseline)
 
     def judge_file(self, path: Path) -> CaseResult:
         """Load and judge one file; a file that fails to load becomes a result carrying its problems."""
@@ -137,12 +153,6 @@ class Session:
             return self.judge(self.load(path))
         except InputError as error:
             return CaseResult(file=str(path), problems=tuple(error.problems))
-
-    def files(self) -> list[Path]:
-        """The case files the command line names, less the excluded ones."""
-        from ..load.discover import case_files
-
-        return case_files(list(self.line.paths), self.exclude)
 
 
 def _config(path: Path | None) -> Config:

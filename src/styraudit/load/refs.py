@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import Problem
+from ..i18n import N_, _
 from ..model.base import RefTo
 from ..model.case import Case
 from ..model.paths import YamlPath
@@ -41,6 +42,27 @@ DEFINITIONS: dict[str, str] = {
     "resources": "resource",
     "earlier_audits": "earlier_audit",
 }
+
+
+# The kinds' names, marked so that messages can name a kind in the user's language.
+KIND_WORDS = (
+    N_("body"),
+    N_("administration"),
+    N_("role"),
+    N_("group"),
+    N_("decision"),
+    N_("mandate"),
+    N_("report"),
+    N_("anchoring"),
+    N_("analysis"),
+    N_("responsibility"),
+    N_("absence"),
+    N_("goal"),
+    N_("directive"),
+    N_("question"),
+    N_("document"),
+    N_("interview"),
+)
 
 
 def defined_ids(case: Case) -> Iterator[tuple[str, str, YamlPath]]:
@@ -117,7 +139,7 @@ def references(model: BaseModel, path: YamlPath = ()) -> Iterator[tuple[str, tup
 def suggest(word: str, candidates: typing.Iterable[str]) -> str:
     """A did-you-mean hint, or an empty string when nothing is close."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
+    return _("did you mean {word!r}?").format(word=close[0]) if close else ""
 
 
 def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
@@ -129,8 +151,8 @@ def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
             problems.append(
                 Problem(
                     doc.locate(path),
-                    f"the id {ident!r} is defined twice",
-                    "every id in a case file must be unique, across all sections",
+                    _("the id {ident!r} is defined twice").format(ident=ident),
+                    _("every id in a case file must be unique, across all sections"),
                     "duplicate-id",
                 )
             )
@@ -138,12 +160,14 @@ def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
     for ident, allowed, path in references(case):
         if kinds.get(ident) in allowed:
             continue
-        wanted = " or ".join(allowed)
+        wanted = _(" or ").join(_(kind) for kind in allowed)
         if ident in kinds:
-            message = f"{ident!r} is a {kinds[ident]}, but a {wanted} is expected here"
-            hint = f"name a {wanted} id"
+            message = _("{ident!r} is a {kind}, but a {wanted} is expected here").format(
+                ident=ident, kind=_(kinds[ident]), wanted=wanted
+            )
+            hint = _("name a {wanted} id").format(wanted=wanted)
         else:
-            message = f"unknown {wanted} id {ident!r}"
-            hint = suggest(ident, [i for i, k in kinds.items() if k in allowed]) or "define it first, or check the spelling"
+            message = _("unknown {wanted} id {ident!r}").format(wanted=wanted, ident=ident)
+            hint = suggest(ident, [i for i, k in kinds.items() if k in allowed]) or _("define it first, or check the spelling")
         problems.append(Problem(doc.locate(path), message, hint, "unknown-id"))
     return problems

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, Problem, UsageError
+from ..extras import require
 from ..text.sandbox import render_template
 from .labels import shipped_dir
 from .model import Report, chapters_present
@@ -26,6 +27,9 @@ FORMATS: dict[str, str] = {
     ".docx": "styraudit.report.render:render_word",
 }
 
+# extension -> the optional modules its renderer needs (the `report` extra, see styraudit/extras.py)
+BACKENDS: dict[str, tuple[str, ...]] = {".md": ("matplotlib",), ".html": ("matplotlib",), ".docx": ("matplotlib", "docx")}
+
 
 def renderer(path: Path) -> Callable[[Report, dict[str, Any], Path | None], bytes]:
     """The renderer for `path`'s extension; an unknown extension is a usage error naming the known ones."""
@@ -36,6 +40,7 @@ def renderer(path: Path) -> Callable[[Report, dict[str, Any], Path | None], byte
             Location(str(path)), f"unknown report format {suffix or '(no extension)'!r}", f"end the file name in {known}", "usage"
         )
         raise UsageError([problem])
+    require(BACKENDS[suffix], suffix)  # a missing back-end is said before any work, with the extra to install
     module, _, function = FORMATS[suffix].partition(":")
     return getattr(import_module(module), function)  # type: ignore[no-any-return]
 

@@ -12,12 +12,12 @@ from typing import Any, TextIO
 from .. import __version__
 from ..engine.results import CaseResult, CriterionResult, Observation
 from ..errors import Location, Problem
-from . import Summary
+from . import Summary, WorkerCopy
 
 SCHEMA = "styraudit-check/1"
 
 
-class JsonReporter:
+class JsonReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
         self.first = True
@@ -88,7 +88,7 @@ def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
         "recommendation": {"text": recommendation.text, "addressees": list(recommendation.addressees)}
         if recommendation
         else None,
-        "waiver": waiver.__dict__ if waiver else None,
+        "waiver": {k: getattr(waiver, k) for k in ("motivation", "decided_by", "expires", "origin")} if waiver else None,
         "criterion_file": location(criterion.location),
     }
 

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ..errors import Problem
+from ..i18n import _
 
 
 def format_problem(problem: Problem) -> str:
-    text = f"{problem.location}: error: {problem.message}"
-    return f"{text}\n  hint: {problem.hint}" if problem.hint else text
+    text = _("{location}: error: {message}").format(location=problem.location, message=problem.message)
+    return text + "\n  " + _("hint: {hint}").format(hint=problem.hint) if problem.hint else text
 
 
 def print_problems(problems: Iterable[Problem], stream: TextIO | None = None) -> None:
@@ -21,5 +22,9 @@ def print_problems(problems: Iterable[Problem], stream: TextIO | None = None) ->
         print(format_problem(problem), file=out)
 
 
-def plural(count: int, word: str, plural_form: str | None = None) -> str:
-    return f"{count} {word if count == 1 else plural_form or word + 's'}"
+def print_warnings(problems: Iterable[Problem], stream: TextIO | None = None) -> None:
+    """Print problems that do not stop the run (a FIFO found in a folder) to stderr."""
+    out = stream or sys.stderr
+    for problem in problems:
+        text = _("{location}: warning: {message}").format(location=problem.location, message=problem.message)
+        print(text, file=out)
