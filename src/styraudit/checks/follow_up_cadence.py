@@ -20,6 +20,7 @@ and may fall within `act_within_months` after it; a decision dated only by year 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import Field
 
@@ -27,7 +28,7 @@ from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import Finding
+from ..engine.results import Finding, Found
 from ..model.base import PartialDate
 from ..model.facts import DecisionKind, ReportDepth, ReportForm, ReportingEvent
 from ..model.paths import YamlPath
@@ -66,20 +67,29 @@ class FollowUpCadenceParams(Params):
     act_within_months: int = Field(default=3, ge=0, description="Months a body has to decide after a reported deviation.")
 
 
-def run(ctx: CheckContext, params: FollowUpCadenceParams) -> list[Finding]:
+def run(ctx: CheckContext, params: FollowUpCadenceParams) -> Found:
+    """The findings, and for renderers (a timeline) the data behind them: `reporting_gaps`, the
+    certain gaps per body ({body, start, end, months}: the last day a report can have been before
+    the gap, the first day the next can be, whole months between); `silent_bodies`, the bodies
+    recorded as getting no reports; `max_gap_months`, the limit in force."""
+    data: dict[str, Any] = {"reporting_gaps": [], "silent_bodies": [], "max_gap_months": params.max_gap_months}
     period, end = ctx.case.initiative.period, ctx.period_end()
     if period is None or end is None:
         values = {"start": str(period.start) if period else None, "end": end.isoformat() if end else None}
-        return [CODES.no_period(values, [("initiative",)])]
+        return Found([CODES.no_period(values, [("initiative",)])], data)
     owner = ctx.case.initiative.owner
     bodies = list(dict.fromkeys([owner, *ctx.affected_committees] if owner else ctx.affected_committees))
     if not bodies:
-        return [CODES.no_bodies(facts=[("initiative",)])]
-    return [finding for body in bodies for finding in _judge_body(ctx, params, body, period.start, end)]
+        return Found([CODES.no_bodies(facts=[("initiative",)])], data)
+    findings = [f for body in bodies for f in _judge_body(ctx, params, body, period.start, end, data["reporting_gaps"])]
+    data["silent_bodies"] = [f.values["body"] for f in findings if f.code == "no_reports"]
+    return Found(findings, data)
 
 
-def _judge_body(ctx: CheckContext, params: FollowUpCadenceParams, body: str, start: PartialDate, end: date) -> list[Finding]:
-    """The findings for one body, in date order."""
+def _judge_body(
+    ctx: CheckContext, params: FollowUpCadenceParams, body: str, start: PartialDate, end: date, certain: list[dict[str, Any]]
+) -> list[Finding]:
+    """The findings for one body, in date order; its certain gaps are added to `certain` for renderers."""
     reports = [
         (("reporting", i), r)
         for i, r in enumerate(ctx.case.reporting)
@@ -90,7 +100,7 @@ def _judge_body(ctx: CheckContext, params: FollowUpCadenceParams, body: str, sta
         if not absent:
             return [CODES.reports_unknown({"body": body}, [("initiative",)])]
         return [CODES.no_reports({"body": body, "absences": [a.id for _, a in absent]}, [p for p, _ in absent])]
-    dated = _gap_findings(body, reports, start, end, params.max_gap_months) + _depth(body, reports, start)
+    dated = _gap_findings(body, reports, start, end, params.max_gap_months, certain) + _depth(body, reports, start)
     if params.written_status_per_year:
         dated += _written_status(body, reports, start, end)
     dated += _deviations(ctx, body, reports, params.act_within_months)
@@ -102,10 +112,13 @@ def _judge_body(ctx: CheckContext, params: FollowUpCadenceParams, body: str, sta
     return [finding for _, finding in sorted(dated, key=lambda pair: pair[0])]
 
 
-def _gap_findings(body: str, reports: Reports, start: PartialDate, end: date, limit: int) -> Dated:
+def _gap_findings(body: str, reports: Reports, start: PartialDate, end: date, limit: int, certain: list[dict[str, Any]]) -> Dated:
     first, last = Mark.of(start, PERIOD, "start"), Mark.of(end, PERIOD, "end")
     found: Dated = []
     for gap in gaps(first, [Mark.of(r.date, path) for path, r in reports], last, limit):
+        if gap.certain:
+            start_day, end_day = gap.start.latest.isoformat(), gap.end.earliest.isoformat()
+            certain.append({"body": body, "start": start_day, "end": end_day, "months": gap.months})
         code = CODES.reporting_gap if gap.certain else CODES.possible_gap
         values = {"body": body, "from": gap.start.label, "to": gap.end.label, "months": gap.months, "max_gap_months": limit}
         values |= {"from_start": gap.start.kind == "start", "to_end": gap.end.kind == "end"}
