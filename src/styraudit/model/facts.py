@@ -45,7 +45,8 @@ class DecisionKind(StrEnum):
 
 
 class Matter(StrEnum):
-    """What a decision is about; goals, direction, scope and quality may not be delegated (KL 6:38)."""
+    """What a decision is about; goals, direction, scope and quality may not be delegated (KL 6:38);
+    `principal` is a matter of principle or otherwise of greater importance, which the council decides (KL 5:1)."""
 
     goals = "goals"
     direction = "direction"
@@ -55,6 +56,7 @@ class Matter(StrEnum):
     resources = "resources"
     implementation = "implementation"
     follow_up = "follow_up"
+    principal = "principal"
 
 
 class Decision(Fact):
