@@ -9,6 +9,7 @@ A fixture file is YAML:
         case: {mandates: [...]}   # merged onto the base: mappings merge, lists replace, null removes
         params: {}
         as_of: 2024-01-01          # optional reference date
+        subject: rek-1             # optional: the subject the audit question names
         expect:
           outcome: fulfilled
           findings:                # optional: codes in order, and (optionally) the facts' YAML paths
@@ -48,6 +49,7 @@ class CheckFixture:
     params: dict[str, Any] = field(default_factory=dict)
     as_of: date | None = None
     expect: dict[str, Any] = field(default_factory=dict)
+    subject: str | None = None
 
     @property
     def id(self) -> str:
@@ -75,6 +77,7 @@ def load_fixtures(path: Path) -> list[CheckFixture]:
                 params=case.get("params") or {},
                 as_of=date.fromisoformat(as_of) if as_of else None,
                 expect=case["expect"],
+                subject=case.get("subject"),
             )
         )
     return fixtures
@@ -97,7 +100,7 @@ def run_fixture(fixture: CheckFixture) -> CheckResult:
     """Validate the fixture's case and run its check with its parameters."""
     loaded = validate_document(YamlDocument(fixture.file, fixture.data, dict(fixture.positions)))
     check = checks()[fixture.check]
-    return check.judge(CheckContext(loaded.case, fixture.as_of), check.params.model_validate(fixture.params))
+    return check.judge(CheckContext(loaded.case, fixture.as_of, fixture.subject), check.params.model_validate(fixture.params))
 
 
 def mismatches(fixture: CheckFixture, result: CheckResult) -> list[str]:
