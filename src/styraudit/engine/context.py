@@ -16,10 +16,13 @@ from ..model.paths import YamlPath
 
 @dataclass(frozen=True)
 class CheckContext:
-    """The case under examination. `as_of` is the reference date (from the case or --as-of), never the clock."""
+    """The case under examination. `as_of` is the reference date (from the case or --as-of), never the clock.
+    `subject` is the id the audit question names (a subject, a recommendation or a body), when the
+    criterion is judged for one question's subject; checks that can judge one thing of many read it."""
 
     case: Case
     as_of: date | None = None
+    subject: str | None = None
 
     @cached_property
     def index(self) -> dict[str, tuple[str, YamlPath]]:

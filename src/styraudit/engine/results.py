@@ -127,6 +127,7 @@ class CriterionResult:
     aliases: tuple[str, ...] = ()  # the criterion's old ids: waivers and baselines written with them still match
     check_failures: tuple[CheckFailure, ...] = ()
     data: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # its checks' data for renderers, merged
+    subject: str | None = None  # set when the criterion was judged once for each question subject
 
     def named(self, ident: str) -> bool:
         """Whether `ident` names this criterion: its id, or one of its old ids."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -31,10 +32,17 @@ def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) 
     """Judge one loaded case against a criteria pack."""
     ctx = CheckContext(loaded.case, as_of)
     selected = _selected(loaded, pack)
-    results: dict[str, CriterionResult] = {}
+    subjects = _subjects(loaded, pack)
+    contexts = {s: replace(ctx, subject=s) for named in subjects.values() for s in named if s is not None}
+    results: dict[tuple[str, str | None], CriterionResult] = {}
     for criterion in pack.ordered():
-        if criterion.id in selected:
-            results[criterion.id] = _judge(criterion, ctx, loaded, results)
+        if criterion.id not in selected:
+            continue
+        named = subjects.get(criterion.id, (None,))
+        for subject in named:
+            key = subject if len(named) > 1 else None  # a criterion judged for one subject keeps its plain key
+            judged = _judge(criterion, contexts.get(subject, ctx), loaded, _parts(results, key))
+            results[(criterion.id, key)] = replace(judged, subject=key) if key else judged
     answers = _answers(loaded, pack, results)
     reference = ctx.reference_date
     return CaseResult(
@@ -68,6 +76,23 @@ def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
     if problems:
         raise InputError(problems)
     return named | {part for ident in named for part in pack.criteria[ident].spec.composed_of}
+
+
+def _subjects(loaded: LoadedCase, pack: CriteriaPack) -> dict[str, tuple[str | None, ...]]:
+    """The distinct subjects the questions name for each criterion, in question order: a criterion
+    named by questions about different subjects (one per earlier recommendation) is judged once for each."""
+    audit = loaded.case.audit
+    found: dict[str, dict[str | None, None]] = {}
+    for question in audit.questions if audit else ():
+        for ident in question.criteria:
+            found.setdefault(pack.resolve(ident) or ident, {})[question.subject] = None
+    return {ident: tuple(named) for ident, named in found.items()}
+
+
+def _parts(results: dict[tuple[str, str | None], CriterionResult], subject: str | None) -> dict[str, CriterionResult]:
+    """The results a composite criterion judged for `subject` is made of: the subject's own, else the plain ones."""
+    plain = {ident: r for (ident, key), r in results.items() if key is None}
+    return plain | {ident: r for (ident, key), r in results.items() if key is not None and key == subject}
 
 
 def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: dict[str, CriterionResult]) -> CriterionResult:
@@ -159,7 +184,9 @@ def _addressees(symbols: list[str], ctx: CheckContext) -> list[str]:
     return list(dict.fromkeys(resolved))
 
 
-def _answers(loaded: LoadedCase, pack: CriteriaPack, results: dict[str, CriterionResult]) -> tuple[QuestionAnswer, ...]:
+def _answers(
+    loaded: LoadedCase, pack: CriteriaPack, results: dict[tuple[str, str | None], CriterionResult]
+) -> tuple[QuestionAnswer, ...]:
     audit = loaded.case.audit
     if audit is None:
         return ()
@@ -167,7 +194,8 @@ def _answers(loaded: LoadedCase, pack: CriteriaPack, results: dict[str, Criterio
     answers = []
     for question in audit.questions:
         criteria = tuple(dict.fromkeys(pack.resolve(c) or c for c in question.criteria))  # canonical ids, once each
-        draft = draft_answer((c, results[c].outcome, results[c].severity) for c in criteria)
+        judged = [results.get((c, question.subject)) or results[(c, None)] for c in criteria]
+        draft = draft_answer((c, r.outcome, r.severity) for c, r in zip(criteria, judged, strict=True))
         override = overrides.get(question.id)
         final: Answer = override.answer if override else draft.answer
         motivation = override.motivation if override else None

@@ -76,6 +76,7 @@ def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
     return {
         **({"check_failures": failures} if failures else {}),
         "id": criterion.criterion,
+        **({"subject": criterion.subject} if criterion.subject else {}),
         "title": criterion.title,
         "theme": criterion.theme,
         "severity": criterion.severity.value,

@@ -9,6 +9,7 @@ A fixture file is YAML:
         case: {mandates: [...]}   # merged onto the base: mappings merge, lists replace, null removes
         params: {}
         as_of: 2024-01-01          # optional reference date
+        subject: rek-1             # optional: the subject the audit question names
         expect:
           outcome: fulfilled
           findings:                # optional: codes in order, and (optionally) the facts' YAML paths
@@ -67,6 +68,7 @@ class CheckFixture:
     params: dict[str, Any] = field(default_factory=dict)
     as_of: date | None = None
     expect: dict[str, Any] = field(default_factory=dict)
+    subject: str | None = None
 
     @property
     def id(self) -> str:
@@ -89,7 +91,9 @@ def load_fixtures(path: Path) -> list[CheckFixture]:
         positions = {p[len(prefix) :]: pos for p, pos in doc.positions.items() if p[: len(prefix)] == prefix}
         expect = case.expect.model_dump(mode="json", exclude_none=True)
         data = merge(base, case.case or {})
-        fixtures.append(CheckFixture(str(path), spec.check, case.name, data, positions, case.params or {}, case.as_of, expect))
+        fixtures.append(
+            CheckFixture(str(path), spec.check, case.name, data, positions, case.params or {}, case.as_of, expect, case.subject)
+        )
     return fixtures
 
 
@@ -110,7 +114,7 @@ def run_fixture(fixture: CheckFixture) -> CheckResult:
     """Validate the fixture's case and run its check with its parameters."""
     loaded = validate_document(YamlDocument(fixture.file, fixture.data, dict(fixture.positions)))
     check = checks()[fixture.check]
-    return check.judge(CheckContext(loaded.case, fixture.as_of), check.params.model_validate(fixture.params))
+    return check.judge(CheckContext(loaded.case, fixture.as_of, fixture.subject), check.params.model_validate(fixture.params))
 
 
 def mismatches(fixture: CheckFixture, result: CheckResult) -> list[str]:

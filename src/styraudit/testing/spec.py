@@ -34,6 +34,7 @@ class FixtureCase(StrictModel):
     case: dict[str, Any] | None = None
     params: dict[str, Any] | None = None
     as_of: date | None = None
+    subject: str | None = Field(default=None, description="The question subject the check judges, when the case names several.")
     expect: Expectation
 
 
