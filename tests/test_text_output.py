@@ -72,7 +72,9 @@ def test_a_terminal_gets_the_findings_grouped_per_file_in_colour() -> None:
     lines = run.terminal.replace("\r\n", "\n").splitlines()
     assert run.returncode == 1 and ANSI.search(run.terminal)
     headings = [line for line in lines if line.startswith("\x1b[1mcases/")]
-    assert len(headings) == len(list((ROOT / "cases").rglob("*.yaml"))) and any("Stärka vår ledning och styrning" in h for h in headings), headings
+    assert len(headings) == len(list((ROOT / "cases").rglob("*.yaml"))) and any(
+        "Stärka vår ledning och styrning" in h for h in headings
+    ), headings
     assert any(re.match(r"^  \d+:\d+ +high +tydligt-uppdrag  \x1b\[\d+m", line) for line in lines), lines[:8]
     assert not any(FINDING.match(line) for line in lines)  # the linter lines are for pipes and files
 
