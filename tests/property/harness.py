@@ -185,16 +185,19 @@ def assert_cli_agrees(verdicts: dict[str, list[Problem]], run: Any) -> None:
     assert f"{len(verdicts) - len(invalid)} valid, {len(invalid)} invalid" in run.stdout
 
 
+_LOAD_PACK = criteria_module.load_pack  # the real loader, before cached_criteria() patches it
+
+
 @cache
 def _pack(directories: tuple[Path, ...], limits: Limits) -> Any:
-    return criteria_module.load_pack(list(directories), limits)
+    return _LOAD_PACK(list(directories), limits)
 
 
 @contextlib.contextmanager
 def cached_criteria() -> Iterator[None]:
-    """Load each criteria pack once for the whole session, in `check` and `report`."""
+    """Load each criteria pack once for the whole test session, in every command (they share the engine's session)."""
     cached = lambda dirs, limits: _pack(tuple(dirs), limits)  # noqa: E731
-    with mock.patch("styraudit.commands.check.load_pack", cached), mock.patch("styraudit.commands.report.load_pack", cached):
+    with mock.patch("styraudit.engine.criteria.load_pack", cached):  # the session imports it when it loads the pack
         yield
 
 
@@ -240,6 +243,8 @@ def check_judges(mutants: list[Mutant]) -> None:
 
     with tempfile.TemporaryDirectory() as temp, contextlib.chdir(temp), cached_criteria():
         verdicts = judge(mutants, Path("cases"))
+        # Mutants are cases on purpose, even those that lost their required keys: judge every one.
+        Path("styraudit.yaml").write_text('include: ["cases/**"]\n', encoding="utf-8")
         Path("out").mkdir()
         run = in_process(["check", "cases", "-j", "1", "-f", "text", "--output", "json=out/report.json"])
         count(len(mutants), "library", "in-process")
