@@ -2,7 +2,8 @@
 
 An abbreviation is introduced once, at its first mention ("centrala ledningsgruppen (CLG)"),
 and used alone after that; doubled punctuation left where two texts meet is mended. The
-words themselves come from the case and the criteria; this module only tidies them.
+words themselves come from the case and the criteria; this module only tidies them. Numbers
+in words are text/swedish.py's `number_sv`, which the templates use as a filter.
 """
 
 from __future__ import annotations
@@ -66,14 +67,3 @@ class Abbreviations:
 def _either_case(name: str) -> str:
     head, rest = name[:1], re.escape(name[1:])
     return f"[{re.escape(head.upper())}{re.escape(head.lower())}]{rest}" if head.isalpha() else re.escape(name)
-
-
-_WORDS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
-
-
-def number_sv(value: int, neuter: bool = False) -> str:
-    """Numbers up to twelve in words, larger ones in digits: 3 -> 'tre', 1 -> 'en' ('ett' when
-    `neuter`: "ett beslut"), 21 -> '21'."""
-    if 0 <= value < len(_WORDS):
-        return "ett" if value == 1 and neuter else _WORDS[value]
-    return str(value)
