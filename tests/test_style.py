@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from styraudit.text.style import Abbreviations, number_sv, tidy
+from styraudit.text.style import Abbreviations, tidy
 
 
 @pytest.mark.parametrize(
@@ -39,19 +39,3 @@ def test_an_abbreviation_is_introduced_once_and_used_after() -> None:
 def test_an_abbreviation_matches_whole_names_only() -> None:
     style = Abbreviations({"ledningsgruppen": "LG"})
     assert style.apply("ledningsgrupperna och ledningsgruppen") == "ledningsgrupperna och ledningsgruppen (LG)"
-
-
-@pytest.mark.parametrize(
-    ("value", "neuter", "word"),
-    [
-        (0, False, "noll"),
-        (1, False, "en"),
-        (1, True, "ett"),
-        (8, False, "åtta"),
-        (12, False, "tolv"),
-        (13, False, "13"),
-        (21, False, "21"),
-    ],
-)
-def test_numbers_up_to_twelve_in_words(value: int, neuter: bool, word: str) -> None:
-    assert number_sv(value, neuter) == word
