@@ -211,9 +211,9 @@ def assert_complete_report(report_path: Path, verdicts: dict[str, list[Any]], co
 
 
 def assert_judged(verdicts: dict[str, list[Problem]], run: Run, report_path: Path) -> None:
-    """A check run agrees with the library: invalid files are named (stdout and JSON), valid ones judged."""
+    """A check run agrees with the library: invalid files are named (stderr and JSON), valid ones judged."""
     cases = assert_complete_report(report_path, verdicts, run.code)
-    printed = error_files(run.stdout)
+    printed = error_files(run.stderr)  # input problems go to stderr in every command
     for file, problems in verdicts.items():
         if problems:
             assert file in printed and cases[file]["status"] == "invalid", file
