@@ -78,7 +78,8 @@ class ConfigWaiverUse:
                 found.append(waiver_finding("unused", waiver, Severity.low))
         if not found:
             return None
-        return CaseResult(file=str(self.config.file), criteria=tuple(found), extra={"configuration": True})
+        file = self.config.doc.file if self.config.doc is not None else str(self.config.file)  # as messages name it
+        return CaseResult(file=file, criteria=tuple(found), extra={"configuration": True})
 
 
 def _on_disk(config: Any, patterns: list[str]) -> set[tuple[str, ...]]:
