@@ -19,7 +19,7 @@ def test_possible_gaps_from_imprecise_dates_are_points_to_verify_not_findings() 
     result = evaluate(load_case(str(AUDIT)), load_pack([default_pack_dir()]))
     dates = [p for p in result.verify if p.reason == "imprecise_date"]
     assert dates and all(p.criterion == "aterrapportering" for p in dates)
-    assert all(f.path.startswith("reporting[") and f.line > 0 for p in dates for f in p.facts)
+    assert all(f.path.startswith("reporting[") and f.location.line > 0 for p in dates for f in p.facts)
     assert "kan det ha" in dates[0].text
     [criterion] = [c for c in result.criteria if c.criterion == "aterrapportering"]
     possible = [o for o in criterion.observations if o.code == "possible_gap"]
