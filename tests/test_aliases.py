@@ -40,7 +40,7 @@ def _never(*path: object, key: bool = False) -> Location:
 def test_an_audit_question_naming_the_old_id_is_judged_under_the_new_one(tmp_path: Path) -> None:
     pack = _renamed_pack(tmp_path)
     assert pack.resolve(OLD) == NEW and pack.get(OLD) is pack.criteria[NEW] and OLD not in pack.criteria
-    assert NEW in pack.criteria["kl-6-6"].spec.composed_of  # a composition naming the old id follows too
+    assert NEW in pack.retired["kl-6-6"].spec.retired.replaced_by  # a retired id naming the old id as successor follows too
     result = evaluate(load_case(str(AUDIT)), pack)
     ids = [c.criterion for c in result.criteria]
     assert NEW in ids and OLD not in ids

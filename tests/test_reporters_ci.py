@@ -143,7 +143,7 @@ def test_sarif_results_rules_and_uris(results: list[CaseResult], tmp_path: Path,
     assert strict["fullDescription"]["text"].startswith("Det ansvariga organet har självt beslutat")
     assert "God förvaltningssed" in strict["help"]["text"] and strict["properties"]["tags"] == ["Uppdrag och styrning"]
     partly = run["results"][0]
-    assert "i uppdrag att införa röd styrning och klocka." in partly["message"]["text"]
+    assert "följande uppdrag: ”Införa röd styrning och klocka”." in partly["message"]["text"]
 
 
 def test_sarif_waived_results_are_suppressed_not_dropped(results: list[CaseResult], tmp_path: Path, pack: CriteriaPack) -> None:
@@ -208,7 +208,7 @@ def test_junit_has_a_testcase_per_case_and_criterion(results: list[CaseResult], 
     assert first is not None and first.get("classname") == "testfall" and first.get("name") == "tydligt-uppdrag: Tydligt uppdrag"
     failure = first.find("failure")
     assert failure is not None and failure.get("type") == "high"
-    assert "införa röd styrning och klocka" in (failure.get("message") or "")
+    assert "Införa röd styrning och klocka" in (failure.get("message") or "")
     assert "underlag/ärende-å.yaml:" in (failure.text or "") and "mandates[0]" in (failure.text or "")
 
 

@@ -11,6 +11,12 @@ PARTLY: an official decided a reserved matter, but a body afterwards (on the sam
 decided every such matter itself: the body took the matter back; both decisions are cited.
 FAIL: an official decided a reserved matter and no later decision by a body covers it; one
 finding per such decision, naming the matters still decided by officials only.
+NOT A DECISION: a breach is stated only on a decision-level fact: a decision of a kind (plan,
+directive, organisation ...) or one with a reference (a minuted decision). An officials'
+conclusion recorded as `kind: other` with no reference (a strategy day, a management group's
+conclusion) decides nothing; it is no finding against the body and goes on the points to
+verify (code conclusion_not_decision), since whether it was acted on as a decision is for the
+auditor to confirm.
 CANNOT ASSESS: the case records no decisions about the initiative, or an official decision whose
 matters are not recorded (and nothing fails): its matters cannot be judged.
 """
@@ -24,7 +30,7 @@ from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
 from ..engine.results import Finding
-from ..model.facts import Decision, Matter
+from ..model.facts import Decision, DecisionKind, Matter
 
 RESERVED = (Matter.goals, Matter.direction, Matter.scope, Matter.quality)
 
@@ -43,6 +49,13 @@ CODES = Codes(
         Outcome.not_fulfilled,
         "an official decided reserved matters no body decided afterwards; matters: the reserved ones still uncovered",
         RESERVED_VALUES,
+    ),
+    conclusion_not_decision=Code(
+        Outcome.fulfilled,
+        "officials concluded on reserved matters without a decision-level fact (kind other, no reference): "
+        "no breach is stated, and it goes on the points to verify",
+        (*DECISION, "matters"),
+        verify="inference",
     ),
     taken_back=Code(
         Outcome.partly_fulfilled,
@@ -83,6 +96,8 @@ def _judge(ctx: CheckContext, params: DelegationParams, index: int, decision: De
     reserved = [m for m in decision.matters if m in params.reserved]
     if not reserved:
         return CODES.delegated_other_matters({**values, "matters": values["all_matters"]}, [here])
+    if decision.kind == DecisionKind.other and not decision.reference:
+        return CODES.conclusion_not_decision({**values, "matters": [m.value for m in reserved]}, [here])
     takers = _taken_back_by(ctx, decision, reserved, decisions)
     taken = [m for m in reserved if any(m in d.matters for _, d in takers)]
     remaining = [m for m in reserved if m not in taken]

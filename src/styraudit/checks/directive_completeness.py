@@ -7,7 +7,9 @@ PARTLY: some sections are missing or empty; each is named. A section that only s
 "Inte tillämplig" or "-" counts as empty, and the finding quotes what it says.
 FAIL: most sections (more than `min_share` of them) are missing; or the case has no directive
 and records that none was found (an `absences` entry of kind `directive`).
-CANNOT ASSESS: the case has no directive and says nothing either way about one.
+CANNOT ASSESS: the case has no directive and says nothing either way about one; or a mandate
+names a directive document whose sections the case does not write out (a directive referred to
+is a directive that exists, as clear_mandate counts it, never "no directive").
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ DEFICIENT = (Outcome.partly_fulfilled, Outcome.not_fulfilled)
 
 CODES = Codes(
     directive_unknown=Code(Outcome.cannot_assess, "the case has no directive and records no absence of one"),
+    directive_not_written_out=Code(
+        Outcome.cannot_assess, "a mandate names a directive, but its sections are not in the case", ("mandate", "document")
+    ),
     no_directive=Code(Outcome.not_fulfilled, "the case records that no directive was found (absence of kind directive)"),
     complete=Code(Outcome.fulfilled, "every required section has content", ("sections",)),
     mostly_missing=Code(
@@ -76,6 +81,10 @@ class DirectiveCompletenessParams(Params):
 def run(ctx: CheckContext, params: DirectiveCompletenessParams) -> list[Finding]:
     directive = ctx.case.directive
     if directive is None:
+        named = [(("mandates", i), m) for i, m in enumerate(ctx.case.mandates) if m.directive]
+        if named:
+            path, mandate = named[0]
+            return [CODES.directive_not_written_out({"mandate": mandate.id, "document": mandate.directive}, [path])]
         absent = ctx.absences("directive")
         if absent:
             return [CODES.no_directive(facts=[path for path, _ in absent])]

@@ -8,10 +8,12 @@ its own; a fact covers a pair when it names both parties, so an absence concerni
 covers both RS–HSN and RS–RUN.
 
 PASS: for every pair a `responsibilities` entry naming both parties is written down (`written: true`).
-PARTLY: some pair's division is described but not written down, and no pair is recorded as missing.
+PARTLY: some pair's division is described and recorded as not written down (`written: false`), and
+no pair is recorded as missing.
 FAIL: the case records for some pair that no division was made (an `absences` entry of kind
 `responsibility_division` whose `concerns` include both parties).
-CANNOT ASSESS: the case says nothing about a pair, or a pair cannot be formed because the case names
+CANNOT ASSESS: the case says nothing about a pair, or describes it without saying whether it is
+written down (`written` unknown is never read as "not written"), or a pair cannot be formed because the case names
 no owner (while committees are affected), no lead, or no head of an affected administration; each gap
 is named, and keeps an otherwise clean result from passing (rule 1). Also when nothing is affected.
 """
@@ -44,6 +46,9 @@ CODES = Codes(
         Outcome.fulfilled, "the pair's division is written down; relation: bodies or officials", (*DESCRIBED, "documents")
     ),
     pair_unwritten=Code(Outcome.partly_fulfilled, "the pair's division is described but not written down", DESCRIBED),
+    written_unknown=Code(
+        Outcome.cannot_assess, "the pair's division is described, and the case does not say whether it is written down", DESCRIBED
+    ),
     pair_absent=Code(Outcome.not_fulfilled, "recorded absence of a division between the pair", (*PAIR, "absences", "statements")),
     pair_unknown=Code(Outcome.cannot_assess, "the case says nothing about the pair's division", PAIR),
 )
@@ -100,9 +105,11 @@ def _judge_pair(ctx: CheckContext, relation: str, a: str, b: str) -> Finding:
         facts = tuple(("responsibilities", i) for i, _ in written)
         documents = [r.document for _, r in written if r.document]
         return CODES.pair_written({**values, **_described(written), "documents": documents}, facts)
-    if entries:
-        facts = tuple(("responsibilities", i) for i, _ in entries)
-        return CODES.pair_unwritten({**values, **_described(entries)}, facts)
+    if entries:  # unknown is not "not written": only a recorded `written: false` makes the pair partly fulfilled
+        unwritten = [(i, r) for i, r in entries if r.written is False]
+        code, chosen = (CODES.pair_unwritten, unwritten) if unwritten else (CODES.written_unknown, entries)
+        facts = tuple(("responsibilities", i) for i, _ in chosen)
+        return code({**values, **_described(chosen)}, facts)
     absences = [(p, x) for p, x in ctx.absences("responsibility_division", a) if b in x.concerns]
     if absences:
         more = {"absences": [x.id for _, x in absences], "statements": [x.statement for _, x in absences]}

@@ -9,9 +9,12 @@ PARTLY: a gap certain on the most favourable reading of the dates ("at least"); 
 unknown depth; a calendar year without written status; no decision after a deviation, by a
 recorded absence or a decision only noting it.
 FAIL: a body got no reports, and the case records that (absence of kind `reporting`).
-CANNOT ASSESS: no start, or neither end nor reference date; no owner or committee; no reports
-and no absence; a gap only some reading of month- or year-precision dates opens ("kan ha
-överstigit", see _timeline.py); a deviation and nothing known about a decision.
+CANNOT ASSESS: no period (neither the subject's own nor the audit's examined period, which a
+standing process is judged by), or neither end nor reference date; no owner or committee; no
+reports and no absence; a deviation and nothing known about a decision.
+A gap that only some reading of month- or year-precision dates opens ("kan ha överstigit", see
+_timeline.py) is no finding against the body: the imprecision is the source's, so it counts as
+met and goes on the auditor's points to verify (CaseResult.verify).
 
 A decision acts on a deviation when it names the report in `acts_on`, or cannot precede the report
 and may fall within `act_within_months` after it; a decision dated only by year may precede it.
@@ -48,7 +51,13 @@ CODES = Codes(
     reports_unknown=Code(Outcome.cannot_assess, "no report to the body and no recorded absence of reporting", ("body",)),
     no_reports=Code(Outcome.not_fulfilled, "no report to the body, recorded as absent", ("body", "absences")),
     reporting_gap=Code(Outcome.partly_fulfilled, "a certain gap; months is at least the gap", GAP),
-    possible_gap=Code(Outcome.cannot_assess, "a gap only some readings of partial dates open; months is at most the gap", GAP),
+    possible_gap=Code(
+        Outcome.fulfilled,
+        "a gap only some readings of partial dates open; months is at most the gap. The source is imprecise, so the "
+        "body has the benefit of the doubt and the gap goes on the points to verify",
+        GAP,
+        verify="imprecise_date",
+    ),
     overview_only=Code(Outcome.partly_fulfilled, "no report recorded as detailed", ("body", "count", "overview", "unknown")),
     no_written_status=Code(Outcome.partly_fulfilled, "years without a written status report against goals", ("body", "years")),
     deviation_not_acted=Code(Outcome.partly_fulfilled, "no decision after a reported deviation", DEVIATION),
@@ -73,7 +82,7 @@ def run(ctx: CheckContext, params: FollowUpCadenceParams) -> Found:
     the gap, the first day the next can be, whole months between); `silent_bodies`, the bodies
     recorded as getting no reports; `max_gap_months`, the limit in force."""
     data: dict[str, Any] = {"reporting_gaps": [], "silent_bodies": [], "max_gap_months": params.max_gap_months}
-    period, end = ctx.case.initiative.period, ctx.period_end()
+    period, end = ctx.case.examined_period(), ctx.period_end()
     if period is None or end is None:
         values = {"start": str(period.start) if period else None, "end": end.isoformat() if end else None}
         return Found([CODES.no_period(values, [("initiative",)])], data)
@@ -81,13 +90,22 @@ def run(ctx: CheckContext, params: FollowUpCadenceParams) -> Found:
     bodies = list(dict.fromkeys([owner, *ctx.affected_committees] if owner else ctx.affected_committees))
     if not bodies:
         return Found([CODES.no_bodies(facts=[("initiative",)])], data)
-    findings = [f for body in bodies for f in _judge_body(ctx, params, body, period.start, end, data["reporting_gaps"])]
+    own = ctx.case.initiative.period is not None  # else the audit's examined period: a standing process has none
+    where: YamlPath = (*ctx.case.subject_path(), "period") if own else ("audit", "period")
+    gaps_found: list[dict[str, Any]] = data["reporting_gaps"]
+    findings = [f for body in bodies for f in _judge_body(ctx, params, body, period.start, end, where, gaps_found)]
     data["silent_bodies"] = [f.values["body"] for f in findings if f.code == "no_reports"]
     return Found(findings, data)
 
 
 def _judge_body(
-    ctx: CheckContext, params: FollowUpCadenceParams, body: str, start: PartialDate, end: date, certain: list[dict[str, Any]]
+    ctx: CheckContext,
+    params: FollowUpCadenceParams,
+    body: str,
+    start: PartialDate,
+    end: date,
+    where: YamlPath,
+    certain: list[dict[str, Any]],
 ) -> list[Finding]:
     """The findings for one body, in date order; its certain gaps are added to `certain` for renderers."""
     reports = [
@@ -100,9 +118,9 @@ def _judge_body(
         if not absent:
             return [CODES.reports_unknown({"body": body}, [("initiative",)])]
         return [CODES.no_reports({"body": body, "absences": [a.id for _, a in absent]}, [p for p, _ in absent])]
-    dated = _gap_findings(body, reports, start, end, params.max_gap_months, certain) + _depth(body, reports, start)
+    dated = _gap_findings(body, reports, start, end, params.max_gap_months, where, certain) + _depth(body, reports, start)
     if params.written_status_per_year:
-        dated += _written_status(body, reports, start, end)
+        dated += _written_status(body, reports, start, end, where)
     dated += _deviations(ctx, body, reports, params.act_within_months)
     if not dated:
         first, last = min(r.date for _, r in reports), max(r.date for _, r in reports)
@@ -112,8 +130,10 @@ def _judge_body(
     return [finding for _, finding in sorted(dated, key=lambda pair: pair[0])]
 
 
-def _gap_findings(body: str, reports: Reports, start: PartialDate, end: date, limit: int, certain: list[dict[str, Any]]) -> Dated:
-    first, last = Mark.of(start, PERIOD, "start"), Mark.of(end, PERIOD, "end")
+def _gap_findings(
+    body: str, reports: Reports, start: PartialDate, end: date, limit: int, where: YamlPath, certain: list[dict[str, Any]]
+) -> Dated:
+    first, last = Mark.of(start, where, "start"), Mark.of(end, where, "end")
     found: Dated = []
     for gap in gaps(first, [Mark.of(r.date, path) for path, r in reports], last, limit):
         if gap.certain:
@@ -135,13 +155,13 @@ def _depth(body: str, reports: Reports, start: PartialDate) -> Dated:
     return [(start.earliest(), CODES.overview_only(values, [p for p, _ in reports]))]
 
 
-def _written_status(body: str, reports: Reports, start: PartialDate, end: date) -> Dated:
+def _written_status(body: str, reports: Reports, start: PartialDate, end: date, where: YamlPath = PERIOD) -> Dated:
     """Calendar years of the period without a written report of the status against the goals."""
     covered = {r.date.year for _, r in reports if r.form == ReportForm.written and r.status_against_goals}
     missing = [year for year in range(start.year, end.year + 1) if year not in covered]
     if not missing:
         return []
-    facts = [p for p, r in reports if r.date.year in missing] or [PERIOD]
+    facts = [p for p, r in reports if r.date.year in missing] or [where]
     return [(date(missing[0], 1, 1), CODES.no_written_status({"body": body, "years": missing}, facts))]
 
 

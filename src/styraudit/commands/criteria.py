@@ -20,6 +20,8 @@ def list_criteria(pack: CriteriaPack) -> int:
 def show_criterion(pack: CriteriaPack, ident: str) -> int:
     criterion = pack.criteria.get(ident)
     if criterion is None:
+        if ident in pack.retired:
+            raise UsageError([pack.unknown(ident, Location(ident), "usage")])
         hint = suggest(ident, pack.criteria) or "see `styraudit criteria list`"
         raise UsageError([Problem(Location(ident), f"unknown criterion {ident!r}", hint, "usage")])
     print("\n".join(describe(criterion)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, Location, Problem
 from ..load.files import read_regular
@@ -63,3 +64,17 @@ def _recorded(result: CaseResult, criterion: CriterionResult, keys: frozenset[st
     key = finding_key(result.case_id, criterion)
     rest = key[len(criterion.criterion) :]
     return any(ident + rest in keys for ident in (criterion.criterion, *criterion.aliases))
+
+
+def retired_keys(keys: frozenset[str], pack: Any, path: Path) -> list[Problem]:
+    """Keys written with a retired criterion id: each a problem at its line, naming what replaces it."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    problems = []
+    for key in sorted(keys):
+        ident = key.split("|", 1)[0]
+        if ident in pack.retired:
+            quoted = json.dumps(key, ensure_ascii=False)
+            at = next(((n, text.index(quoted) + 1) for n, text in enumerate(lines, 1) if quoted in text), (0, 0))
+            where = Location(str(path), *at)
+            problems.append(pack.unknown(ident, where, "baseline"))
+    return problems

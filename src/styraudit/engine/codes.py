@@ -32,6 +32,9 @@ class Code:
     description: str
     values: tuple[str, ...] = ()
     name: str = ""
+    # A finding that gives the benefit of the doubt also goes on the auditor's list of points to
+    # verify, with this reason (imprecise_date, interview_only or inference).
+    verify: str | None = None
 
     @property
     def outcomes(self) -> tuple[Outcome, ...]:

@@ -76,8 +76,8 @@ class CheckContext:
         return chosen.latest() if chosen else None
 
     def period_end(self) -> date | None:
-        """Where the initiative's period ends for follow-up: its end, else the reference date."""
-        period = self.case.initiative.period
+        """Where the examined period ends for follow-up: the subject's (else the audit's) end, else the reference date."""
+        period = self.case.examined_period()
         end: PartialDate | None = period.end if period else None
         return end.latest() if end else self.reference_date
 

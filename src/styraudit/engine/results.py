@@ -173,6 +173,19 @@ class QuestionAnswer:
 
 
 @dataclass(frozen=True)
+class PointToVerify:
+    """Something the auditor should confirm before the report is final: a doubt the tool resolved
+    in the body's favour (dates known only to the month or year), a deficiency resting on interviews
+    alone, or an inference. `reason` is imprecise_date, interview_only or inference; the Swedish
+    lead-in for each is in templates/messages/verify.yaml."""
+
+    criterion: str
+    text: str
+    facts: tuple[FactRef, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
 class CaseResult:
     """Everything the engine concluded about one case file, or why it could not load."""
 
@@ -187,6 +200,7 @@ class CaseResult:
     # What the checks found for renderers (reporting gaps, silent bodies, the parameters in force),
     # merged over every criterion judged, so a renderer reads it without naming a criterion.
     data: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    verify: tuple[PointToVerify, ...] = ()  # the auditor's points to verify, in criterion order
 
     @property
     def loaded(self) -> bool:

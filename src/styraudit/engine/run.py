@@ -8,7 +8,6 @@ from typing import Any
 
 from ..errors import InputError, Location, Problem
 from ..load.case import LoadedCase
-from ..load.refs import suggest
 from ..model.audit import Answer
 from ..model.paths import dotted
 from .context import CheckContext
@@ -22,6 +21,7 @@ from .results import (
     FactRef,
     Finding,
     Observation,
+    PointToVerify,
     QuestionAnswer,
     Recommendation,
     merge_data,
@@ -53,7 +53,25 @@ def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) 
         criteria=tuple(results.values()),
         answers=answers,
         data=merge_data(c.data for c in results.values()),
+        verify=tuple(_points_to_verify(loaded, pack, results)),
     )
+
+
+def _points_to_verify(
+    loaded: LoadedCase, pack: CriteriaPack, results: dict[tuple[str, str | None], CriterionResult]
+) -> list[PointToVerify]:
+    """Doubts given in the body's favour (a code that says so), and deficiencies resting on interviews only."""
+    points: list[PointToVerify] = []
+    for (ident, _subject), result in results.items():
+        codes = {b.check.id: b.check.codes for b in pack.criteria[ident].checks}
+        for o in result.observations:
+            code = codes.get(o.check, {}).get(o.code)
+            reason = code.verify if code else None
+            if reason is None and o.outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled):
+                reason = "interview_only" if o.facts and all(f.interview_only for f in o.facts) else None
+            if reason:
+                points.append(PointToVerify(ident, o.text, o.facts, reason))
+    return points
 
 
 def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
@@ -69,8 +87,7 @@ def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
             canonical = pack.resolve(ident)  # an audit written before a criterion was renamed still names it
             if canonical is None:
                 where = loaded.doc.locate(("audit", "questions", qi, "criteria", ci))
-                hint = suggest(ident, pack.known()) or "see `styraudit criteria list`"
-                problems.append(Problem(where, f"unknown criterion {ident!r}", hint, "unknown-id"))
+                problems.append(pack.unknown(ident, where, "unknown-id"))
             else:
                 named.add(canonical)
     if problems:

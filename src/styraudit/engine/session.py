@@ -127,9 +127,12 @@ class Session:
 
     @cached_property
     def baseline(self) -> frozenset[str]:
-        from .baseline import load_baseline
+        from .baseline import load_baseline, retired_keys
 
-        return load_baseline(self.line.baseline) if self.line.baseline else frozenset()
+        keys = load_baseline(self.line.baseline) if self.line.baseline else frozenset()
+        if keys and self.line.baseline and (problems := retired_keys(keys, self.pack, self.line.baseline)):
+            raise InputError(problems)
+        return keys
 
     def load(self, path: str | Path) -> Any:
         """Load and validate one case file (a LoadedCase); raises InputError."""
@@ -145,6 +148,9 @@ class Session:
 
         result = evaluate(loaded, self.pack, self.line.as_of)
         waivers = case_waivers(loaded) + config_waivers(self.config, Path(loaded.file).as_posix())
+        retired = [self.pack.unknown(w.criterion, w.location, "waiver") for w in waivers if w.criterion in self.pack.retired]
+        if retired:  # a waiver of a dissolved criterion would silently waive nothing
+            raise InputError(retired)
         return apply_baseline(apply_waivers(result, waivers, self.waiver_date(result)), self.baseline)
 
     def judge_file(self, path: Path) -> CaseResult:

@@ -26,8 +26,7 @@ def customise(
     for section, table in (("severity", severity), ("params", params)):
         for ident in table:
             if pack.resolve(ident) is None:
-                hint = suggest(ident, pack.known()) or "see `styraudit criteria list`"
-                problems.append(Problem(where(section, ident), f"unknown criterion {ident!r}", hint, "config"))
+                problems.append(pack.unknown(ident, where(section, ident), "config"))
     for ident, level in severity.items():  # an old id (alias) names its criterion here too
         if canonical := pack.resolve(ident):
             criterion = criteria[canonical]

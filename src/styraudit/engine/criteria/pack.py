@@ -24,7 +24,8 @@ from ..registry import Check, checks
 from ..render import render
 from .binding import BoundCheck, bind, params_shape
 from .ids import alias_table, composition_problems, with_canonical_parts
-from .spec import CriterionSpec, schema_problem
+from .retired import Retired, retired_problems, with_canonical_successors
+from .spec import CriterionSpec, RetiredSpec, schema_problem
 from .texts import TextNames, compile_text
 
 JINJA_MARKS = ("{{", "{%", "{#")
@@ -70,6 +71,16 @@ class CriteriaPack:
 
     criteria: dict[str, Criterion]
     aliases: dict[str, str] = field(default_factory=dict)
+    retired: dict[str, Retired] = field(default_factory=dict)
+
+    def unknown(self, ident: str, where: Location, category: str) -> Problem:
+        """The problem for an id the pack cannot resolve: retired (naming what replaces it) or unknown (did-you-mean)."""
+        if ident in self.retired:
+            return self.retired[ident].problem(where, category)
+        from ...load.refs import suggest
+
+        hint = suggest(ident, self.known()) or "see `styraudit criteria list`"
+        return Problem(where, f"unknown criterion {ident!r}", hint, category)
 
     def resolve(self, ident: str) -> str | None:
         """The canonical id for an id or an old one (an alias), or None when the pack has neither."""
@@ -109,19 +120,27 @@ def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> Crite
     env = environment()
     registry = checks()
     criteria: dict[str, Criterion] = {}
+    retired: dict[str, Retired] = {}
     problems: list[Problem] = []
     for path in _criteria_files(directories):
         try:
-            criterion = _load_criterion(path, env, registry, limits)
-            criteria[criterion.id] = criterion
+            loaded = _load_criterion(path, env, registry, limits)
+            if isinstance(loaded, Retired):
+                retired[loaded.id] = loaded
+                criteria.pop(loaded.id, None)  # a later pack retiring an id replaces the earlier criterion
+            else:
+                criteria[loaded.id] = loaded
+                retired.pop(loaded.id, None)
         except InputError as error:
             problems.extend(error.problems)
     aliases = alias_table(criteria, problems)
     criteria = {ident: with_canonical_parts(c, aliases) for ident, c in criteria.items()}
     problems.extend(composition_problems(criteria))
+    problems.extend(retired_problems(retired, criteria, aliases))
+    retired = {ident: with_canonical_successors(r, aliases) for ident, r in retired.items()}
     if problems:
         raise InputError(problems)
-    return CriteriaPack(criteria, aliases)
+    return CriteriaPack(criteria, aliases, retired)
 
 
 def _criteria_files(directories: list[Path]) -> list[Path]:
@@ -138,8 +157,13 @@ def _criteria_files(directories: list[Path]) -> list[Path]:
     return files
 
 
-def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Limits) -> Criterion:
+def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Limits) -> Criterion | Retired:
     doc = load_file(str(path), display_path(path), limits=limits)
+    if isinstance(doc.data, dict) and "retired" in doc.data:
+        try:
+            return Retired(RetiredSpec.model_validate(doc.data), doc)
+        except ValidationError as exc:
+            raise InputError([schema_problem(doc, e) for e in exc.errors(include_url=False)]) from None
     try:
         spec = CriterionSpec.model_validate(doc.data)
     except ValidationError as exc:

@@ -53,6 +53,21 @@ class CriterionSpec(StrictModel):
     recommendation: RecommendationSpec | None = None
 
 
+class Retirement(StrictModel):
+    """Why an id no longer names a criterion, and which criteria now judge what it judged."""
+
+    citation: str = Field(min_length=1, description="The provision the retired criterion stood for, now cited by its successors.")
+    replaced_by: list[Annotated[str, Field(pattern=CRITERION_ID)]] = Field(min_length=1)
+
+
+class RetiredSpec(StrictModel):
+    """A retired id: kept so that a case, configuration, waiver or baseline naming it gets a located
+    message naming the criteria that replace it, rather than "unknown criterion"."""
+
+    id: str = Field(pattern=CRITERION_ID)
+    retired: Retirement
+
+
 def schema_problem(doc: YamlDocument, error: Any) -> Problem:
     """A pydantic error in a criteria file as a located problem: an unknown key with did-you-mean."""
     path = tuple(p for p in error["loc"] if isinstance(p, int | str))
