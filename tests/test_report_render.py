@@ -92,11 +92,14 @@ def test_the_markdown_carries_the_timeline_inside() -> None:
 def test_the_real_timeline_shows_the_committees_never_reported_to() -> None:
     timeline = real_report().timeline
     assert timeline is not None
+    # The bodies, then the officials who decided something themselves (the director, his management group).
     assert [name for _, name in timeline.rows] == [
         "Regionfullmäktige",
         "Regionstyrelsen",
         "Hälso- och sjukvårdsnämnden",
         "Regionala utvecklingsnämnden",
+        "Regiondirektören",
+        "Centrala ledningsgruppen (regiondirektörens ledningsgrupp)",
     ]
     assert timeline.silent == ("HSN", "RUN") and timeline.max_gap_months == 6
     assert {e.kind for e in timeline.events if e.body == "RS"} == {"decision", "report"}
