@@ -14,7 +14,7 @@ from itertools import pairwise
 from ..model.base import PartialDate
 from .model import Timeline, TimelineEvent
 
-WIDTH_IN = 6.3  # 16 cm: the Word text width; the printed HTML column is 16.3 cm
+WIDTH_IN = 16 / 2.54  # 16 cm: the Word text width (docx/styles.TEXT_WIDTH); the printed HTML column is 16.3 cm
 MARK_PT = 15.0  # a mark's diameter; the number inside it is 8 pt
 GAP_PT = 2.0  # air between two marks in one lane
 LANE_IN = 0.25  # distance between lanes
