@@ -264,7 +264,9 @@ def criteria_show(
 @app.command()
 def report(
     case: Annotated[Path, typer.Argument(help="The case file.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The report file: .md, .html or .docx.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The file to write: .md, .html, .docx or .pptx (the board's slides).")
+    ],
     force: ForceOption = False,
     templates: Annotated[
         Path | None,
@@ -274,13 +276,16 @@ def report(
     as_of: AsOfOption = None,
     limit: LimitOption = None,
     config: ConfigOption = None,
+    part: Annotated[
+        str, typer.Option("--part", help="What to write: report (the draft report) or summary (one page for the board's agenda).")
+    ] = "report",
 ) -> None:
     """Write the Swedish draft audit report; the format follows the extension of -o. Exit 0 written, 2 invalid input."""
     from .commands import report as command
 
     def action() -> int:
         session = _session(criteria=criteria, as_of=_as_of(as_of), limits=limit, config=config)
-        return command.run(session, command.ReportOptions(case, output, force, templates))
+        return command.run(session, command.ReportOptions(case, output, force, templates, part))
 
     _run(action)
 

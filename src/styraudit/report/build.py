@@ -51,6 +51,7 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
         timeline=build_timeline(ctx, pack, labels),
         case_file=Path(loaded.file).name,
         tool_version=__version__,
+        purposes=tuple(purpose.text for purpose in case.initiative.purposes),
     )
 
 

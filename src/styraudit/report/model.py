@@ -131,6 +131,7 @@ class Report:
     case_file: str
     tool_version: str
     date_iso: str | None = None  # the report date as ISO (Word's core properties need a real date)
+    purposes: tuple[str, ...] = ()  # the initiative's purposes (the board's goals on the slides)
 
 
 def chapters_present(report: Report) -> list[str]:

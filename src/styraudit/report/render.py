@@ -24,6 +24,7 @@ FORMATS: dict[str, str] = {
     ".md": "styraudit.report.render:render_markdown",
     ".html": "styraudit.report.render:render_html",
     ".docx": "styraudit.report.render:render_word",
+    ".pptx": "styraudit.report.render:render_slides",
 }
 
 
@@ -75,6 +76,23 @@ def render_word(report: Report, labels: dict[str, Any], templates: Path | None =
             [Problem(Location(".docx"), "Word output is not available in this installation", hint, "usage")]
         ) from None
     return module.render_docx(report, labels)  # type: ignore[no-any-return]
+
+
+def render_slides(report: Report, labels: dict[str, Any], templates: Path | None = None) -> bytes:
+    """The board's slides from report/pptx/render.py (templates do not apply to them)."""
+    try:
+        module = import_module("styraudit.report.pptx.render")
+    except ModuleNotFoundError as exc:
+        if exc.name != "pptx":
+            raise
+        raise UsageError(
+            [
+                Problem(
+                    Location(".pptx"), "PowerPoint output is not available in this installation", "install python-pptx", "usage"
+                )
+            ]
+        ) from None
+    return module.render_pptx(report, labels)  # type: ignore[no-any-return]
 
 
 def _folders(templates: Path | None) -> list[Path]:
