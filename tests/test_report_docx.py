@@ -256,6 +256,7 @@ def _listed(contents: str) -> dict[str, int]:
     return {m.group(1).strip(): int(m.group(2)) for m in found}
 
 
+@pytest.mark.slow
 def test_pdf_contents_give_the_page_each_chapter_starts_on(pdf_pages: list[str]) -> None:
     """A plain conversion, as an auditor's LibreOffice opens it: page numbers with no update by hand,
     and each chapter's heading is the first text on the page the contents name."""

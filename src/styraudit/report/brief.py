@@ -15,8 +15,15 @@ from .model import Report
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
+SHORT = 40  # a "sentence" this short is a name or a heading ("UPPDRAGiL 3.0."): the next one goes with it
+
+
 def first_sentence(text: str) -> str:
-    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    """The text's first sentence, whole; with the next one when the first is only a name."""
+    parts = _SENTENCE_END.split(text.strip(), maxsplit=2)
+    if len(parts) > 1 and len(parts[0]) < SHORT:
+        return f"{parts[0]} {parts[1]}"
+    return parts[0]
 
 
 def _unique(texts: list[str]) -> list[str]:

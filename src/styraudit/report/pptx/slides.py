@@ -15,7 +15,7 @@ from ..model import Report, Timeline
 from .boxes import ACCENT, MUTED, WARN, Item, bullets, fit, run, text_box
 
 WIDTH, HEIGHT = 13.333, 7.5  # 16:9, inches
-BODY = (0.8, 1.55, 11.7, 5.3)  # left, top, width, height of a slide's text
+BODY = (0.8, 1.55, 11.7, 5.0)  # left, top, width, height of a slide's text, clear of the footer
 
 
 class Deck:
