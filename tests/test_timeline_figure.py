@@ -115,4 +115,4 @@ def test_the_directive_case_shows_its_decision_points_and_milestones() -> None:
     assert {("milestone", m.id) for m in directive.milestones or []} <= shown
     assert timeline.rows[-1] == (directive.id, "Uppdragsdirektivet")
     span = next(e for e in timeline.events if e.kind == "decision_point" and e.text.startswith("BP2"))
-    assert (span.date, span.end, span.label) == ("2024-10-20", "2024-10-30", "20 oktober 2024–30 oktober 2024")
+    assert (span.date, span.end, span.label) == ("2024-10-20", "2024-10-30", "20–30 oktober 2024")

@@ -57,8 +57,14 @@ def directive_events(ctx: CheckContext, directive: Directive, labels: dict[str, 
 def _event(row: str, when: PartialDate, kind: str, text: str, detail: str, end: PartialDate | None = None) -> TimelineEvent:
     """One mark; a span's end is kept only when it differs from its start."""
     last = str(end.latest()) if end is not None and end.latest() > when.latest() else None
-    shown = date_sv(when) if last is None or end is None else f"{date_sv(when)}–{date_sv(end)}"
+    shown = date_sv(when) if last is None or end is None else _span_sv(when, end)
     return TimelineEvent(row, str(when.earliest()), when.precision, kind, shown, detail, text=text, end=last)
+
+
+def _span_sv(start: PartialDate, end: PartialDate) -> str:
+    """'20–30 oktober 2024' within one month, else '21 december 2023–8 januari 2024'."""
+    same_month = (start.year, start.month) == (end.year, end.month) and start.precision == end.precision == "day"
+    return f"{start.day}–{date_sv(end)}" if same_month else f"{date_sv(start)}–{date_sv(end)}"
 
 
 def _upper_first(text: str) -> str:
