@@ -10,7 +10,7 @@ import pytest
 
 from clirunner import english_environment, run_cli
 
-# In-process tests read English messages too, whatever the machine's locale (styraudit.i18n reads these).
+# In-process tests read English messages too, whatever the machine's locale (styraudit.text.i18n reads these).
 _ENGLISH = english_environment(dict(os.environ))
 os.environ.clear()
 os.environ.update(_ENGLISH)

@@ -101,3 +101,11 @@ def test_one_old_id_for_two_criteria_is_a_located_error(tmp_path: Path) -> None:
     [problem] = caught.value.problems
     assert problem.message == f"alias 'gammal' of {OLD} is already an alias of forankring"
     assert problem.location.line == 3 and problem.location.file.endswith(f"{OLD}.yaml")
+
+
+def test_criteria_show_answers_to_the_old_id_with_the_new_criterion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from styraudit.commands.criteria import show_criterion
+
+    pack = _renamed_pack(tmp_path)
+    assert show_criterion(pack, OLD) == 0
+    assert capsys.readouterr().out.startswith(f"{NEW}: ")

@@ -1,6 +1,6 @@
 """Checks give renderers data instead of renderers judging again: follow_up_cadence's certain
-reporting gaps, silent bodies and max_gap_months reach `CaseResult.data`, and are exactly what
-report/timeline.py computes itself today (compared here while both exist)."""
+reporting gaps, silent bodies and max_gap_months reach `CaseResult.data`, agree with the
+check's own findings, and are what the report's timeline draws."""
 
 from __future__ import annotations
 
@@ -11,12 +11,10 @@ import pytest
 from styraudit.engine.context import CheckContext
 from styraudit.engine.criteria import customise, default_pack_dir, load_pack
 from styraudit.engine.registry import checks
-from styraudit.engine.results import merge_data
 from styraudit.engine.run import evaluate
 from styraudit.load.case import load_case, validate_document
 from styraudit.load.yamldoc import YamlDocument
-from styraudit.report.labels import load_labels
-from styraudit.report.timeline import build_timeline
+from styraudit.report.build import build_report
 from styraudit.testing import CheckFixture, load_fixtures
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,44 +23,44 @@ CADENCE = load_fixtures(Path(__file__).parent / "checks" / "follow_up_cadence.ya
 
 
 def _nowhere(*path: object, key: bool = False) -> object:
-    raise AssertionError(f"the fixture's parameters are valid: {path}")
-
-
-def _from_timeline(ctx: CheckContext, pack: object) -> tuple[list[tuple[str, str, str, int]], list[str], int] | None:
-    timeline = build_timeline(ctx, pack, load_labels())  # type: ignore[arg-type]
-    if timeline is None:
-        return None
-    return [(g.body, g.start, g.end, g.months) for g in timeline.gaps], list(timeline.silent), timeline.max_gap_months
-
-
-def _from_data(data: dict) -> tuple[list[tuple[str, str, str, int]], list[str], int]:
-    gaps = [(g["body"], g["start"], g["end"], g["months"]) for g in data["reporting_gaps"]]
-    [limit] = data["max_gap_months"]
-    return gaps, list(data["silent_bodies"]), limit
+    raise AssertionError(f"the configuration's parameters are valid: {path}")
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_the_case_data_is_what_the_timeline_computes(path: Path) -> None:
+def test_the_timeline_draws_the_engines_data(path: Path) -> None:
     pack = load_pack([default_pack_dir()])
     loaded = load_case(str(path))
     result = evaluate(loaded, pack)
-    assert set(result.data) == {"reporting_gaps", "silent_bodies", "max_gap_months"}
-    assert _from_data(dict(result.data)) == _from_timeline(CheckContext(loaded.case), pack)
+    assert set(result.data) >= {"reporting_gaps", "silent_bodies", "max_gap_months"}
+    timeline = build_report(loaded, result, pack).timeline
+    assert timeline is not None
+    gaps = [(g.body, g.start, g.end, g.months) for g in timeline.gaps]
+    assert gaps == [(g["body"], g["start"], g["end"], g["months"]) for g in result.data["reporting_gaps"]]
+    assert list(timeline.silent) == list(result.data["silent_bodies"])
+    assert timeline.max_gap_months == result.data["max_gap_months"][0]
+
+
+def test_the_configured_limit_reaches_the_timeline() -> None:
+    """The parameter in force, not the shipped one: a stricter limit finds more gaps and the key says so."""
+    [fixture] = [f for f in CADENCE if f.name == "regular-written-reporting-and-action-on-a-deviation"]
+    loaded = validate_document(YamlDocument(fixture.file, fixture.data, dict(fixture.positions)))
+    shipped = load_pack([default_pack_dir()])
+    strict = customise(shipped, {}, {"aterrapportering": {"follow_up_cadence": {"max_gap_months": 2}}}, _nowhere)
+    default, tight = (build_report(loaded, evaluate(loaded, p, fixture.as_of), p).timeline for p in (shipped, strict))
+    assert default is not None and tight is not None
+    assert (default.max_gap_months, tight.max_gap_months) == (6, 2)
+    assert (len(default.gaps), len(tight.gaps) > 0) == (0, True)
 
 
 @pytest.mark.parametrize("fixture", CADENCE, ids=[f.name for f in CADENCE])
-def test_the_check_data_is_what_the_timeline_computes_on_every_fixture(fixture: CheckFixture) -> None:
+def test_the_check_data_agrees_with_its_findings(fixture: CheckFixture) -> None:
     loaded = validate_document(YamlDocument(fixture.file, fixture.data, dict(fixture.positions)))
     ctx = CheckContext(loaded.case, fixture.as_of)
     check = checks()["follow_up_cadence"]
-    result = check.judge(ctx, check.params.model_validate(fixture.params))
-    if result.findings[0].code in ("no_period", "no_bodies"):
-        assert (result.data["reporting_gaps"], result.data["silent_bodies"]) == ([], [])
-        return  # the check judges nothing here; the timeline draws from the events alone
-    pack = customise(load_pack([default_pack_dir()]), {}, {"aterrapportering": {"follow_up_cadence": fixture.params}}, _nowhere)
-    assert _from_data(merge_data([result.data])) == _from_timeline(ctx, pack)
-
-
-def test_merged_data_keeps_each_item_once_in_first_order() -> None:
-    merged = merge_data([{"gaps": [{"a": 1}, {"a": 2}], "limit": 6}, {"gaps": [{"a": 2}, {"a": 3}], "limit": 4}, {"limit": 6}])
-    assert merged == {"gaps": ({"a": 1}, {"a": 2}, {"a": 3}), "limit": (6, 4)}
+    params = check.params.model_validate(fixture.params)
+    result = check.judge(ctx, params)
+    certain = sorted((f.values["body"], f.values["months"]) for f in result.findings if f.code == "reporting_gap")
+    assert sorted((g["body"], g["months"]) for g in result.data["reporting_gaps"]) == certain
+    assert all(g["start"] < g["end"] for g in result.data["reporting_gaps"])
+    assert result.data["silent_bodies"] == [f.values["body"] for f in result.findings if f.code == "no_reports"]
+    assert result.data["max_gap_months"] == params.max_gap_months

@@ -89,7 +89,10 @@ def test_the_fields_github_code_scanning_reads(repo: Path) -> None:
     assert rule["helpUri"].startswith("https://") and rule["helpUri"].endswith("/criteria/tydligt-uppdrag")
     markdown = rule["help"]["markdown"]
     assert markdown.startswith("**Tydligt uppdrag**\n\nDet ansvariga organet har självt beslutat om ett uppdrag")
-    assert "**Authority:** God förvaltningssed; Kommunallagen (2017:725) 6 kap. 1 och 6 §§; fullmäktiges reglemente för styrelsen" in markdown
+    assert (
+        "**Authority:** God förvaltningssed; Kommunallagen (2017:725) 6 kap. 1 och 6 §§; fullmäktiges reglemente för styrelsen"
+        in markdown
+    )
     assert "\n\n> Den som ansvarar för ett initiativ ger ett skriftligt uppdrag" in markdown
     assert rule["shortDescription"]["text"] == "Tydligt uppdrag" and rule["fullDescription"]["text"]
     with_recommendation = [r for r in rules.values() if "**Recommendation:**" in r["help"]["markdown"]]

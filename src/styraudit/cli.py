@@ -15,7 +15,7 @@ from typer.core import TyperArgument
 
 from . import __version__
 from .errors import StyrauditError
-from .i18n import _, install_for_typer
+from .text.i18n import _, install_for_typer
 
 install_for_typer()  # typer's own words in --help ("Options", "default: ...") from our catalog
 
@@ -372,7 +372,12 @@ def criteria_show(
 )
 def report(
     case: Annotated[Path, typer.Argument(metavar="CASE", help=_("The case file."))],
-    output: Annotated[Path, typer.Option("--output", "-o", metavar="PATH", help=_("The report file: .md, .html or .docx."))],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help=_("The file to write: .md, .html, .docx or .pptx (the board's slides).")
+        ),
+    ],
     force: ForceOption = False,
     templates: Annotated[
         Path | None,
@@ -386,12 +391,20 @@ def report(
     as_of: AsOfOption = None,
     limit: LimitOption = None,
     config: ConfigOption = None,
+    part: Annotated[
+        str,
+        typer.Option(
+            "--part",
+            metavar="PART",
+            help=_("What to write: report (the draft report) or summary (one page for the board's agenda)."),
+        ),
+    ] = "report",
 ) -> None:
     from .commands import report as command
 
     def action() -> int:
         session = _session(criteria=criteria, as_of=_as_of(as_of), limits=limit, config=config)
-        return command.run(session, command.ReportOptions(case, output, force, templates))
+        return command.run(session, command.ReportOptions(case, output, force, templates, part))
 
     _run(action)
 

@@ -13,13 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .engine.outcome import Severity
 from .errors import InputError, Location, Problem
-from .i18n import _
 from .load.files import read_regular
 from .load.refs import suggest
 from .load.wording import worded
 from .load.yamldoc import YamlDocument, load_file
 from .model.base import PartialDate
 from .model.paths import dotted
+from .text.i18n import _
 
 CONFIG_FILE = "styraudit.yaml"
 MAX_CONFIG_BYTES = 4 * 1024 * 1024  # far above any real pyproject.toml

@@ -18,11 +18,11 @@ def list_criteria(pack: CriteriaPack) -> int:
 
 
 def show_criterion(pack: CriteriaPack, ident: str) -> int:
-    criterion = pack.criteria.get(ident)
+    criterion = pack.get(ident)  # an old id (an alias) shows the criterion it was renamed to
     if criterion is None:
         if ident in pack.retired:
             raise UsageError([pack.unknown(ident, Location(ident), "usage")])
-        hint = suggest(ident, pack.criteria) or "see `styraudit criteria list`"
+        hint = suggest(ident, pack.known()) or "see `styraudit criteria list`"
         raise UsageError([Problem(Location(ident), f"unknown criterion {ident!r}", hint, "usage")])
     print("\n".join(describe(criterion)))
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from ..i18n import _
 from ..load.discover import Selection, select_cases
+from ..text.i18n import _
 from ..text.messages import print_warnings
 
 

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 from ..errors import Location, Problem, UsageError
-from ..i18n import _
 from ..load.resources import data_dir
 from ..load.schema import schema_text
 from ..reporters._ci import git_top_level
+from ..text.i18n import _
 from .output import refuse_existing, write_atomic
 
 STARTER = "init/case.yaml"

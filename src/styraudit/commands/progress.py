@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from ..i18n import _
+from ..text.i18n import _
 
 T = TypeVar("T")
 AFTER_SECONDS = 1.0

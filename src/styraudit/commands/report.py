@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine.session import Session
+from ..errors import Location, Problem, UsageError
+from ..text.i18n import _
 from .output import refuse_existing, write_atomic
+
+PARTS = ("report", "summary")  # what is written; the output's extension chooses the format
 
 
 @dataclass(frozen=True)
@@ -16,6 +21,7 @@ class ReportOptions:
     output: Path
     force: bool = False
     templates: Path | None = None
+    part: str = "report"
 
 
 def run(session: Session, options: ReportOptions) -> int:
@@ -26,9 +32,8 @@ def run(session: Session, options: ReportOptions) -> int:
     """
     from ..report.build import build_report
     from ..report.labels import load_labels
-    from ..report.render import renderer
 
-    render = renderer(options.output)  # an unknown extension is refused before any work
+    render = _renderer(options)  # an unknown part or extension is refused before any work
     refuse_existing(options.output, options.force)
     loaded = session.load(options.case)
     labels = load_labels(options.templates)
@@ -36,3 +41,17 @@ def run(session: Session, options: ReportOptions) -> int:
     write_atomic(options.output, render(report, labels, options.templates), force=options.force)
     print(f"wrote {options.output}", file=sys.stderr)
     return 0
+
+
+def _renderer(options: ReportOptions) -> Callable[..., bytes]:
+    """The renderer of the part asked for, in the format of the output's extension."""
+    if options.part not in PARTS:
+        hint = _("write {choices}").format(choices=" or ".join(f"--part {p}" for p in PARTS))
+        raise UsageError([Problem(Location("--part"), _("unknown part {part!r}").format(part=options.part), hint, "usage")])
+    if options.part == "summary":
+        from ..report.summary import summary_renderer
+
+        return summary_renderer(options.output)
+    from ..report.render import renderer
+
+    return renderer(options.output)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..engine.session import Session
 from ..errors import InputError
-from ..i18n import _, ngettext
+from ..text.i18n import _, ngettext
 from ..text.messages import print_problems
 from .files import select_for
 

@@ -10,9 +10,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError, Problem, input_error
-from ..i18n import _
 from ..model.case import Case
 from ..model.paths import YamlPath, dotted
+from ..text.i18n import _
 from .consistency import check_consistency, mirror_positions
 from .limits import DEFAULT_LIMITS, Limits
 from .refs import check_references, suggest

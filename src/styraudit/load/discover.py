@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Location, Problem, UsageError
-from ..i18n import _
+from ..text.i18n import _
 from .files import kind_of, read_regular
 from .signature import not_a_case
 from .walk import glob_files, has_magic, matches_anywhere, walk_files

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 
-from ..i18n import _
+from ..text.i18n import _
 
 
 class NotRegularFile(OSError):

@@ -11,10 +11,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import Problem
-from ..i18n import N_, _
 from ..model.base import RefTo
 from ..model.case import Case
 from ..model.paths import YamlPath
+from ..text.i18n import N_, _
 from .yamldoc import YamlDocument
 
 # Which list of the case defines ids of which kind (ids nested inside their items are found too).

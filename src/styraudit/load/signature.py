@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import yaml
 
-from ..i18n import _
+from ..text.i18n import _
 
 SIGNATURE = frozenset({"schema_version", "organisation", "initiative"})
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

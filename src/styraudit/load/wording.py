@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import N_, _
+from ..text.i18n import N_, _
 
 # (error type, the ctx key that tells variants apart or "") -> template over the ctx values
 TEMPLATES: dict[tuple[str, str], str] = {

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from ..errors import Location, input_error
-from ..i18n import _
 from ..model.paths import YamlPath
+from ..text.i18n import _
 from .files import read_regular
 from .limits import DEFAULT_LIMITS, Limits
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..engine.context import CheckContext  # the timeline only, until it reads the engine's data
+from ..engine.context import CheckContext  # the case's names and kinds for the timeline's rows
 from ..engine.criteria import CriteriaPack
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
@@ -49,9 +49,10 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
         themes=themes,
         answers=_answers(result, labels),
         sources=book.sources(),
-        timeline=build_timeline(CheckContext(case, _as_of(result)), pack, labels),
+        timeline=build_timeline(CheckContext(case, _as_of(result)), result.data, labels),
         case_file=Path(loaded.file).name,
         tool_version=__version__,
+        purposes=tuple(purpose.text for purpose in case.initiative.purposes),
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..engine.outcome import Outcome
 from ..engine.results import CriterionResult, FactRef, Observation
-from ..i18n import N_
+from ..text.i18n import N_
 
 # Words for people (translated where shown), never the ids that JSON and SARIF properties keep.
 OUTCOMES = {

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from ..engine.outcome import Severity
 from ..engine.results import CaseResult, CriterionResult
 from ..errors import Location, Problem, UsageError
-from ..i18n import _
+from ..text.i18n import _
 from . import Summary, WorkerCopy
 from ._ci import OUTCOMES, SEVERITIES, clean, facts, message, root_of, shown_path
 from .text import summary_line

@@ -29,7 +29,7 @@ from typing import IO, Any, TextIO
 
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
-from ..i18n import _
+from ..text.i18n import _
 from . import Summary, WorkerCopy
 from ._ci import OUTCOMES, SEVERITIES, clean, message, root_of, shown_path
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..engine.outcome import Severity
 from ..engine.results import CriterionResult
-from ..i18n import _
+from ..text.i18n import _
 from ._ci import clean
 
 # The project's home; rule help links below it. Replace both when the project is published elsewhere.

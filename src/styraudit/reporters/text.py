@@ -2,7 +2,7 @@
 
 Piped or written to a file, each finding is one line, never wrapped, without trailing spaces:
 
-    cases/x.yaml:12:5: high tydligt-uppdrag: not fulfilled: <the observation>
+    cases/x.yaml:12:5: high some-criterion: not fulfilled: <the observation>
 
 then the answers to the audit questions of that case (`cases/x.yaml: answer q1: Nej`), and at the
 end one summary line. Paths are relative to the working directory; a criterion is named by its
@@ -23,7 +23,7 @@ from typing import Any, TextIO
 
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
-from ..i18n import _, ngettext
+from ..text.i18n import _, ngettext
 from ..text.messages import format_problem
 from . import LiveStdout, Summary, WorkerCopy
 from ._ci import OUTCOMES, SEVERITIES, clean, facts, message

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ..errors import Problem
-from ..i18n import _
+from .i18n import _
 
 
 def format_problem(problem: Problem) -> str:

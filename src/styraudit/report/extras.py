@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from importlib.util import find_spec
 
-from .errors import Location, Problem, UsageError
-from .i18n import _
+from ..errors import Location, Problem, UsageError
+from ..text.i18n import _
 
 REPORT_EXTRA = "report"
 # import name -> the package pip installs

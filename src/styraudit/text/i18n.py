@@ -1,7 +1,7 @@
 """Messages for people in the user's language, as GNU tools do it: gettext catalogs chosen by the locale.
 
 Swedish when LANGUAGE, LC_ALL, LC_MESSAGES or LANG (looked at in that order) names Swedish,
-English otherwise. The catalogs in `locale/` are extracted from the source and compiled with
+English otherwise. The catalogs in `styraudit/locale/` are extracted from the source and compiled with
 Babel (see the README's "Messages in your language"); the English text is the message id, so a
 missing translation shows English, never a key. Machine formats (JSON, SARIF keys, baselines)
 are not translated.
@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 DOMAIN = "styraudit"
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(__file__).parent.parent / "locale"
 
 
 @cache
