@@ -162,3 +162,17 @@ def test_report_reporters_and_report_templates_name_no_criterion_id() -> None:
         for m in pattern.finditer(p.read_text(encoding="utf-8"))
     ]
     assert not named, "\n".join(named)
+
+
+def test_no_function_body_is_longer_than_forty_lines() -> None:
+    """A long function hides its steps; a command's option declarations (the signature) do not count."""
+    long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                body = node.body
+                documented = isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                first = body[1] if documented and len(body) > 1 else body[0]
+                if (node.end_lineno or first.lineno) - first.lineno + 1 > 40:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert not long, long

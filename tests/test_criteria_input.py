@@ -12,7 +12,6 @@ the edit made.
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,6 @@ from clirunner import ROOT, run_cli
 
 DEFAULT = "beslut-diarienummer.yaml"
 RULE_HOLDS = "rule_holds: Samtliga {{ count }} beslut i underlaget anger diarienummer."
-SECONDS = 10.0  # rendering is stopped after 2 s (jinja.MAX_RENDER_SECONDS); start-up and the rest fit easily
 
 # name: (text to replace, its replacement, the line to point at (its start), message fragment[, criterion file])
 BROKEN: dict[str, tuple[str, ...]] = {
@@ -78,14 +76,12 @@ def test_a_broken_criterion_is_reported_at_its_place(name: str, tmp_path: Path) 
     (tmp_path / "case.yaml").write_text(CASE, encoding="utf-8")
     line = next(i for i, text in enumerate(broken.splitlines(), 1) if text.strip().startswith(marker))
 
-    start = time.monotonic()
+    # a hang fails the test by run_cli's timeout; how fast it answers is for benchmarks/, not a test
     result = run_cli("check", "case.yaml", "--criteria", "crit", "-j", "1", cwd=tmp_path)
-    elapsed = time.monotonic() - start
 
     output = result.stdout + result.stderr
     assert result.returncode == 2, output
     assert "Traceback" not in output
-    assert elapsed < SECONDS, f"{name} took {elapsed:.1f} s"
     placed = re.compile(rf"^crit/{re.escape(file)}:{line}:\d+: error: .*{re.escape(fragment)}", re.MULTILINE)
     assert placed.search(" ".join(output.split("\n  "))), output  # rich may wrap a long message
 

@@ -5,7 +5,6 @@ a folder or glob that selects nothing fails, symlink loops and FIFOs cannot hang
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -127,9 +126,8 @@ def test_a_symlink_loop_is_walked_once(tmp_path: Path) -> None:
     (loop / "a" / "up").symlink_to("..")
     (loop / "self").symlink_to("../loop")
     (loop / "a" / "fall.yaml").write_text(CASE, encoding="utf-8")
-    started = time.monotonic()
-    result = run_cli("check", "loop/**/*.yaml", "--list-files", cwd=tmp_path, timeout=20)
-    assert time.monotonic() - started < 20 and result.returncode == 0
+    result = run_cli("check", "loop/**/*.yaml", "--list-files", cwd=tmp_path, timeout=60)  # a loop walked forever times out
+    assert result.returncode == 0
     assert _listing(result)[0] == ["loop/a/fall.yaml"]
     assert run_cli("check", "loop", "--list-files", cwd=tmp_path, timeout=20).stdout.splitlines() == ["loop/a/fall.yaml"]
 

@@ -93,3 +93,12 @@ def test_a_long_run_shows_progress_on_a_terminal_stderr_only(tmp_path: Path) -> 
     assert "checking" not in watched.stdout and SUMMARY.match(watched.stdout.splitlines()[-1])
     piped = run_cli("check", ".", "-j", "1", "-q", cwd=tmp_path)
     assert piped.stderr == "" and piped.stdout == watched.stdout
+
+
+def test_quiet_lists_only_what_fails_the_gate() -> None:
+    """With --fail-on high, a medium or low finding does not fail the gate, so --quiet leaves it out."""
+    full = [FINDING.match(line) for line in run_cli("check", "cases").stdout.splitlines()]
+    high = [FINDING.match(line) for line in run_cli("check", "cases", "--quiet", "--fail-on", "high").stdout.splitlines()]
+    expected = [m.group(0) for m in full if m and m["outcome"] != "cannot be assessed" and m["severity"] == "high"]
+    assert expected and [m.group(0) for m in high if m] == expected
+    assert len(expected) < len([m for m in full if m and m["outcome"] != "cannot be assessed"])

@@ -196,10 +196,6 @@ EXTENSIONS = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".txt": "text
 
 def _outputs(formats: list[str] | None, outputs: list[str] | None, output_file: Path | None = None):  # type: ignore[no-untyped-def]
     """(format, path or None for stdout) pairs: --format to stdout (or to -o PATH), --output FORMAT=PATH to files."""
-    import os
-
-    from .reporters import FORMATS
-
     chosen: list[tuple[str, Path | None]] = [(f, None) for f in formats or []]
     if output_file is not None:
         if len(chosen) > 1:
@@ -215,6 +211,16 @@ def _outputs(formats: list[str] | None, outputs: list[str] | None, output_file: 
                 _("e.g. --output sarif=styraudit.sarif"),
             )
         chosen.append((name, Path(path)))
+    _check_outputs(chosen)
+    return chosen or [("text", None)]
+
+
+def _check_outputs(chosen: list[tuple[str, Path | None]]) -> None:
+    """Known formats, at most one to standard output, and never two outputs to one file."""
+    import os
+
+    from .reporters import FORMATS
+
     for name, _path in chosen:
         if name not in FORMATS:
             raise _usage(
@@ -236,7 +242,6 @@ def _outputs(formats: list[str] | None, outputs: list[str] | None, output_file: 
                 )
                 raise _usage(str(path), message, _("give each output its own file"))
             seen[key] = name
-    return chosen or [("text", None)]
 
 
 @app.command(

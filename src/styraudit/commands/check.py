@@ -77,6 +77,7 @@ def _open(
     stream = sys.stdout if target is None else stack.enter_context(AtomicTextFile(target))
     options = {
         "quiet": outputs.quiet,
+        "fail_on": session.fail_on,
         "criteria": pack,
         "step_summary": session.environ.get("GITHUB_STEP_SUMMARY"),
         "root": str(root) if root else None,

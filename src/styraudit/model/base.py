@@ -57,14 +57,15 @@ class PartialDate:
             raise PydanticCustomError(
                 "partial_date", "not a date: write YYYY-MM-DD, YYYY-MM or YYYY, got '{text}'", {"text": text}
             )
-        year, month, day = (int(g) if g else 0 for g in match.groups())
+        written = [int(g) if g else None for g in match.groups()]
+        year, month, day = (g or 0 for g in written)
         if not year:  # Python's dates start at year 1; year 0 would crash every later date computation
             raise PydanticCustomError("impossible_date", "impossible date {text}: there is no year 0", {"text": text})
-        if month and not 1 <= month <= 12:
+        if written[1] is not None and not 1 <= month <= 12:  # "2023-00" is no month, not "month unknown"
             raise PydanticCustomError(
                 "impossible_date", "impossible date {text}: there is no month {month}", {"text": text, "month": month}
             )
-        if day and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        if written[2] is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
             raise PydanticCustomError(
                 "impossible_date", "impossible date {text}: the month has no day {day}", {"text": text, "day": day}
             )

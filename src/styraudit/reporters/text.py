@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..engine.outcome import Outcome
+from ..engine.outcome import Outcome, Severity
 from ..engine.results import CaseResult, CriterionResult
 from ..text.i18n import _, ngettext
 from ..text.messages import format_problem
@@ -37,6 +37,8 @@ class TextReporter(WorkerCopy):
 
         self.stream = stream
         self.quiet = bool(options.get("quiet"))
+        # --quiet shows what fails the gate: a finding below --fail-on does not fail it
+        self.gate = Summary(options.get("fail_on") or Severity.low)
         is_tty = getattr(stream, "isatty", lambda: False)()
         self.terminal = bool(options.get("terminal", is_tty))
         self.colour = self.terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
@@ -47,10 +49,13 @@ class TextReporter(WorkerCopy):
     def begin(self) -> None:
         pass
 
+    def _fails(self, criterion: CriterionResult) -> bool:
+        return self.gate.fails(criterion)
+
     def prepare(self, result: CaseResult) -> str:
         """The lines of one case; pure, so worker processes can do it in parallel."""
         lines = [format_problem(p) for p in result.problems] if self.with_problems else []
-        shown = [c for c in result.criteria if (c.failing if self.quiet else c.outcome is not Outcome.fulfilled)]
+        shown = [c for c in result.criteria if (self._fails(c) if self.quiet else c.outcome is not Outcome.fulfilled)]
         if self.terminal:
             lines += self._grouped(result, shown)
         else:

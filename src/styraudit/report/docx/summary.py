@@ -24,17 +24,7 @@ def render_summary_docx(report: Report, labels: dict[str, Any]) -> bytes:
     _one_page(document)
     writer = Writer(document, report, labels)
     words = labels["summary"]
-    top = writer.paragraph(report.organisation + (f" · {report.office}" if report.office else ""))
-    top.runs[0].bold = True
-    writer.paragraph(words["kind"]).runs[0].font.size = Pt(10)
-    writer.paragraph(report.title, style="Title")
-    if report.date:
-        writer.paragraph(f"{writer.label('document.date')}: {report.date}")
-    if report.answers:
-        writer.heading(words["answers"], 2)
-        for answer in report.answers:
-            line = writer.paragraph(f"{answer.question} ")
-            line.add_run(answer.answer).bold = True
+    _head_and_answers(writer, report, words)
     observations = brief.conclusions(report)
     if observations:
         writer.heading(words["observations"], 2)
@@ -52,6 +42,23 @@ def render_summary_docx(report: Report, labels: dict[str, Any]) -> bytes:
     )
     drop_thumbnail(document)
     return to_bytes(document)
+
+
+def _head_and_answers(writer: Any, report: Report, words: dict[str, Any]) -> None:
+    """Who and what, then each question with its answer in bold."""
+    from docx.shared import Pt
+
+    top = writer.paragraph(report.organisation + (f" · {report.office}" if report.office else ""))
+    top.runs[0].bold = True
+    writer.paragraph(words["kind"]).runs[0].font.size = Pt(10)
+    writer.paragraph(report.title, style="Title")
+    if report.date:
+        writer.paragraph(f"{writer.label('document.date')}: {report.date}")
+    if report.answers:
+        writer.heading(words["answers"], 2)
+        for answer in report.answers:
+            line = writer.paragraph(f"{answer.question} ")
+            line.add_run(answer.answer).bold = True
 
 
 def _recommendations(writer: Any, report: Report) -> None:
