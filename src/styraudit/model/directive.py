@@ -54,6 +54,14 @@ class Budget(StrictModel):
     financing: str | None = None
 
 
+class DirectiveRisk(StrictModel):
+    """A risk as a directive lists it, when it names who owns the risk and what is done about it."""
+
+    text: Text
+    owner: ref(*ACTOR) | None = None
+    measure: str | None = None
+
+
 class DirectiveOrganisation(StrictModel):
     """Roles in the mandate: sponsors, owner, leader, members, recipient, other stakeholders."""
 
@@ -113,7 +121,8 @@ class Directive(Sourced):
     )
     milestones: list[Milestone] | None = None
     budget: Budget | None = None
-    risks: list[Text] | None = None
+    # A bare text is a risk the directive lists without an owner or a measure.
+    risks: list[Text | DirectiveRisk] | None = None
     organisation: DirectiveOrganisation | None = None
     sub_activities: list[SubActivity] | None = Field(default=None, validation_alias=AliasChoices("sub_activities", "activities"))
     communication: str | None = None
