@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..engine.context import CheckContext
-from ..model.directive import ChecklistAnswer, Directive, DirectiveRisk
+from ..model.directive import ChecklistAnswer, Directive
 from ..model.paths import YamlPath
 
 D = "directive"
@@ -67,7 +67,7 @@ def checklist(d: Directive, decision_words: list[str]) -> Seen | None:
 def risks(d: Directive) -> Seen | None:
     if not d.risks:
         return None
-    structured = [r if isinstance(r, DirectiveRisk) else DirectiveRisk(text=r) for r in d.risks]
+    structured = d.risks
     no_owner = [r.text for r in structured if not r.owner]
     no_measure = [r.text for r in structured if not (r.measure or "").strip()]
     lacking = [i for i, r in enumerate(structured) if not r.owner or not (r.measure or "").strip()]
