@@ -112,6 +112,27 @@ def test_drafted_answers_equal_the_published_ones(path: Path, request: pytest.Fi
     assert drafted == {q.id: q.expected for q in audit.questions}
 
 
+def _matching_questions() -> tuple[int, int]:
+    """How many questions of all real cases get the published answer drafted, of how many."""
+    matched = total = 0
+    for path in REAL:
+        loaded = _loaded(path)
+        questions = loaded.case.audit.questions
+        total += len(questions)
+        if any(c not in _pack().criteria for q in questions for c in q.criteria):
+            continue  # a criterion still missing: none of the case's answers counts as drafted
+        drafted = {a.question: a.drafted for a in evaluate(loaded, _pack()).answers}
+        matched += sum(drafted[q.id] is q.expected for q in questions)
+    return matched, total
+
+
+# The issue's done-when asks for 90 %; strict, so the mark must go once the share is reached.
+@pytest.mark.xfail(reason="done-when not yet met: 14 of 19 published answers drafted (74 %)", strict=True)
+def test_at_least_ninety_percent_of_the_published_answers_are_drafted() -> None:
+    matched, total = _matching_questions()
+    assert matched >= 0.9 * total, f"{matched} of {total}"
+
+
 def test_the_real_cases_span_the_kinds_offices_and_answers_asked_for() -> None:
     audits = [_loaded(path).case.audit for path in REAL]
     answers = [q.expected for a in audits for q in a.questions]

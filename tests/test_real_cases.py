@@ -94,6 +94,22 @@ def test_directive_case_names_what_is_missing() -> None:
     ]
 
 
+def test_directive_case_names_the_six_defects_a_careful_reader_sees() -> None:
+    substance = _criteria(DIRECTIVE)["uppdragsdirektiv-i-sak"]
+    assert substance["outcome"] == "not_fulfilled"
+    found = {o["code"]: (o["facts"][0]["path"], o["facts"][0]["line"], o["text"]) for o in substance["observations"]}
+    assert {code: where[0] for code, where in found.items()} == {
+        "reporting_vague": "directive.reporting",  # "enligt gemensamma rutiner": no cadence, no body
+        "checklist_open": "directive.checklist.items[0]",  # the BP1 checklist: nothing ticked, the start decision open
+        "risks_unowned": "directive.risks[0]",  # four risks, no owner, no measure
+        "sponsor_not_a_role": "directive.organisation.sponsors[0]",  # "Direktörer och områdeschefer"
+        "recipient_is_owner": "directive.organisation.recipient",  # "Mottagare av resultatet: Uppdragsägare"
+        "budget_unquantified": "directive.budget.costs",  # "Inom befintliga ramar", financing "N/A"
+    }
+    assert all(line > 1 for _, line, _ in found.values())
+    assert "inte undertecknad" in found["checklist_open"][2] and "”N/A”" in found["budget_unquantified"][2]
+
+
 def test_goal_case_names_goals_without_owner_measure_or_upward_link() -> None:
     chain = _criteria(GOALS)["malkedja"]
     assert chain["outcome"] == "not_fulfilled"

@@ -23,7 +23,7 @@ from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
 from ..engine.results import Finding
-from ..model.directive import Directive
+from ..model.directive import Directive, DirectiveRisk
 
 SECTIONS = (
     "background", "effect_goals", "mission_goals", "prerequisites", "delimitations", "dependencies",
@@ -122,6 +122,7 @@ def _emptiness(directive: Directive, unit: str, markers: list[str]) -> tuple[boo
     """Whether the section is empty, and what it says instead ("N/A"), if anything."""
     value = _value(directive, unit)
     texts = value if isinstance(value, list) else [value]
+    texts = [t.text if isinstance(t, DirectiveRisk) else t for t in texts]  # a risk is its text here
     if any(not isinstance(t, str) and t is not None for t in texts):
         return not value, None  # structured content: decision points, activities, a cover sheet
     written = [t.strip() for t in texts if isinstance(t, str) and t.strip()]

@@ -76,10 +76,13 @@ class CheckContext:
         return chosen.latest() if chosen else None
 
     def period_end(self) -> date | None:
-        """Where the examined period ends for follow-up: the subject's (else the audit's) end, else the reference date."""
+        """Where the examined period ends for follow-up: the subject's (else the audit's) end, else the reference
+        date; never after the reference date, since what is planned to happen later cannot yet be examined."""
         period = self.case.examined_period()
         end: PartialDate | None = period.end if period else None
-        return end.latest() if end else self.reference_date
+        if end is None:
+            return self.reference_date
+        return min(end.latest(), self.reference_date) if self.reference_date else end.latest()
 
     def absences(self, kind: str, concerning: str | None = None) -> list[tuple[YamlPath, Any]]:
         """Recorded absences of `kind` (optionally those that concern `concerning`), with their paths."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -52,6 +52,27 @@ class SubActivity(DatedItem):
 class Budget(StrictModel):
     costs: str | None = None
     financing: str | None = None
+
+
+class DirectiveRisk(StrictModel):
+    """A risk as a directive lists it. A bare text is a risk listed without an owner or a measure."""
+
+    text: Text
+    owner: ref(*ACTOR) | None = None
+    measure: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        # Not a union with str: a union would report a wrong mapping twice, once as "should be a text".
+        return {"text": data} if isinstance(data, str) else data
+
+
+def _text_or_risk(schema: dict[str, Any]) -> None:
+    """The schema editors see: each risk a text or a mapping, as the validator accepts."""
+    for branch in schema.get("anyOf", []):
+        if branch.get("type") == "array":
+            branch["items"] = {"anyOf": [{"type": "string", "minLength": 1}, branch["items"]]}
 
 
 class DirectiveOrganisation(StrictModel):
@@ -113,7 +134,7 @@ class Directive(Sourced):
     )
     milestones: list[Milestone] | None = None
     budget: Budget | None = None
-    risks: list[Text] | None = None
+    risks: list[DirectiveRisk] | None = Field(default=None, json_schema_extra=_text_or_risk)
     organisation: DirectiveOrganisation | None = None
     sub_activities: list[SubActivity] | None = Field(default=None, validation_alias=AliasChoices("sub_activities", "activities"))
     communication: str | None = None
