@@ -1,7 +1,9 @@
 """Write N realistic synthetic case files, sized like the shipped real ones.
 
-Each is the real 2021-2023 case or the 2024 directive case with its id, title, dates and some
-facts varied by a seeded random generator, so the set is the same on every run.
+Each is the real 2021-2023 case, the 2024 directive case or the (fictional) follow-up example,
+with its id, title, dates and some facts varied by a seeded random generator, so the set is the
+same on every run. Every other 2021-2023 case gets a missiv and the bodies' replies; the follow-ups
+lose their `case_file` (the earlier file is not beside them).
 
     python benchmarks/generate.py 10000 /tmp/cases
 """
@@ -17,7 +19,23 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
     ROOT / "cases" / "verksamhetsstyrningsmodell-2021-2023.yaml",
     ROOT / "cases" / "uppdragil-2024-starka-ledning-och-styrning.yaml",
+    ROOT / "cases" / "examples" / "uppfoljning-verksamhetsstyrning-fiktiv.yaml",
 ]
+# The audit's cover letter and two of the three replies, one measure without a date.
+REPLIES = """
+missiv: {date: 2023-11-01, addressees: [RS, HSN, RUN], reply_due: 2024-01-31}
+replies:
+  - body: RS
+    received: 2024-01-25
+    recommendations:
+      - recommendation: rek-aterrapportering.tydligt-uppdrag
+        accepts: true
+        measures: [{description: Ett uppdragsdirektiv tas fram., responsible: regiondirektor, due: 2024-06}]
+  - body: HSN
+    received: 2024-01-30
+    recommendations:
+      - {recommendation: rek-forankring.problemanalys, accepts: true, measures: [{description: Frågan ses över.}]}
+"""
 YEAR = re.compile(r"\b(20[12]\d)(-\d\d)?(-\d\d)?\b")
 
 
@@ -33,6 +51,8 @@ def variant(text: str, index: int, rng: random.Random) -> str:
 def main(count: int, target: Path) -> None:
     rng = random.Random(20261125)
     texts = [p.read_text(encoding="utf-8") for p in SOURCES]
+    texts[2] = re.sub(r"^ *case_file: .*\n", "", texts[2], flags=re.M)
+    texts.append(texts[0] + REPLIES)
     target.mkdir(parents=True, exist_ok=True)
     for index in range(count):
         folder = target / f"{index // 1000:02d}"

@@ -11,6 +11,8 @@
 4. Peak memory of the check at 1,000 and at N cases (target: the same within 20%).
 5. The text format vs the JSON format of the same check on the 1,000 cases, every finding shown,
    one process (target: text within 1.2x of JSON).
+6. `styraudit overview -o x.json` vs `check --format json` on the N cases, CPU of the whole process
+   tree (target <= 1.2x), and the overview's peak memory at 1,000 and N cases (target: flat).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 FLOOR = "import sys, pathlib, yaml\nfor p in sorted(pathlib.Path(sys.argv[1]).rglob('*.yaml')): yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)\n"
+CPU = "import resource, subprocess, sys\nsubprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\nu = resource.getrusage(resource.RUSAGE_CHILDREN)\nprint(u.ru_utime + u.ru_stime)\n"
 PEAK = "import resource, subprocess, sys\nsubprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)\nprint(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
 
 
@@ -44,6 +47,12 @@ def peak_kib(command: list[str]) -> int:
     """Peak resident memory of the largest process in the command's tree (workers included)."""
     out = subprocess.run([sys.executable, "-c", PEAK, *command], capture_output=True, text=True, check=True).stdout
     return int(out.strip())
+
+
+def cpu_seconds(command: list[str]) -> float:
+    """User and system CPU of the command's whole process tree (workers included)."""
+    out = subprocess.run([sys.executable, "-c", CPU, *command], capture_output=True, text=True, check=True).stdout
+    return float(out.strip())
 
 
 def styraudit() -> list[str]:
@@ -74,6 +83,9 @@ def main() -> None:
         m_small, m_big = peak_kib([*check, str(small)]), peak_kib([*check, str(big)])
         formats = [*styraudit(), "check", "-j", "1", "--as-of", "2024-01-01", str(small), "--format"]
         t_text, t_json = timed([*formats, "text"], 3), timed([*formats, "json"], 3)
+        overview = [*styraudit(), "overview", "--as-of", "2024-01-01", "--force", "-o", str(Path(temp) / "o.json")]
+        c_check, c_overview = cpu_seconds([*check, str(big)]), cpu_seconds([*overview, str(big)])
+        o_small, o_big = peak_kib([*overview, str(small)]), peak_kib([*overview, str(big)])
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     print(
         f"1. check {args.cases} cases: {t_check:.1f} s; C-loader floor {t_floor:.1f} s; ratio {t_check / t_floor:.2f}x (target <= 1.0x, <= 1.5x for now)"
@@ -89,6 +101,10 @@ def main() -> None:
     )
     print(
         f"5. {args.small} cases, one process: text {t_text:.2f} s, json {t_json:.2f} s; ratio {t_text / t_json:.2f}x (target <= 1.2x)"
+    )
+    print(
+        f"6. overview of {args.cases} cases: CPU {c_overview:.1f} s vs check --format json {c_check:.1f} s; ratio {c_overview / c_check:.2f}x (target <= 1.2x); "
+        f"peak memory {o_small / 1024:.0f} MiB at {args.small}, {o_big / 1024:.0f} MiB at {args.cases} (target: flat)"
     )
 
 

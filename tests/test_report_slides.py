@@ -115,8 +115,8 @@ def test_part_chooses_what_is_written_and_the_extension_its_format(tmp_path: Pat
     assert "Sammanfattning av granskningsrapport" in out.read_text(encoding="utf-8")
     refused = run_cli("report", str(REAL_CASE), "--part", "summary", "-o", str(tmp_path / "s.pptx"))
     assert refused.returncode == 2 and "hint: end the file name in .md, .html, .docx" in refused.stderr
-    unknown = run_cli("report", str(REAL_CASE), "--part", "missiv", "-o", str(tmp_path / "m.html"))
-    assert unknown.returncode == 2 and "unknown part 'missiv'" in unknown.stderr
+    unknown = run_cli("report", str(REAL_CASE), "--part", "protokoll", "-o", str(tmp_path / "m.html"))
+    assert unknown.returncode == 2 and "unknown part 'protokoll'" in unknown.stderr
     assert not (tmp_path / "s.pptx").exists() and not (tmp_path / "m.html").exists()
 
 

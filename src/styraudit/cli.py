@@ -401,7 +401,9 @@ def report(
         typer.Option(
             "--part",
             metavar="PART",
-            help=_("What to write: report (the draft report) or summary (one page for the board's agenda)."),
+            help=_(
+                "What to write: report (the draft report), summary (one page for the board's agenda) or missiv (the cover letter asking for replies)."
+            ),
         ),
     ] = "report",
 ) -> None:
@@ -410,6 +412,35 @@ def report(
     def action() -> int:
         session = _session(criteria=criteria, as_of=_as_of(as_of), limits=limit, config=config)
         return command.run(session, command.ReportOptions(case, output, force, templates, part))
+
+    _run(action)
+
+
+@app.command(
+    help=_(
+        "The audit office's overview of many cases: outcomes per body and theme, open recommendations, overdue "
+        "replies, answers, repeated deficiencies. Exit 0 written, 2 if some file did not load."
+    )
+)
+def overview(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help=_("Case files, folders or globs."))],
+    output: Annotated[
+        list[Path],
+        typer.Option("--output", "-o", metavar="PATH", help=_("A file to write: .html, .xlsx or .json (may be repeated).")),
+    ],
+    force: ForceOption = False,
+    criteria: CriteriaOption = None,
+    as_of: AsOfOption = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", metavar="N", min=1, help=_("Worker processes.") + _default(_("all cores")))
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    from .commands import overview as command
+
+    def action() -> int:
+        session = _session(paths=paths, criteria=criteria, as_of=_as_of(as_of), jobs=jobs, config=config)
+        return command.run(session, command.OverviewOptions(tuple(output), force))
 
     _run(action)
 

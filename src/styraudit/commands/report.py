@@ -12,7 +12,7 @@ from ..errors import Location, Problem, UsageError
 from ..text.i18n import _
 from .output import refuse_existing, write_atomic
 
-PARTS = ("report", "summary")  # what is written; the output's extension chooses the format
+PARTS = ("report", "summary", "missiv")  # what is written; the output's extension chooses the format
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,10 @@ def _renderer(options: ReportOptions) -> Callable[..., bytes]:
         from ..report.summary import summary_renderer
 
         return summary_renderer(options.output)
+    if options.part == "missiv":
+        from ..report.missiv import missiv_renderer
+
+        return missiv_renderer(options.output)
     from ..report.render import renderer
 
     return renderer(options.output)

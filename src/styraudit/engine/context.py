@@ -18,11 +18,14 @@ from ..model.paths import YamlPath
 class CheckContext:
     """The case under examination. `as_of` is the reference date (from the case or --as-of), never the clock.
     `subject` is the id the audit question names (a subject, a recommendation or a body), when the
-    criterion is judged for one question's subject; checks that can judge one thing of many read it."""
+    criterion is judged for one question's subject; checks that can judge one thing of many read it.
+    `recommendations` are the audit's own (results.AuditRecommendation, with stable ids), given only to
+    the criteria judged after the report (`after_report`), which follow the bodies' replies to them."""
 
     case: Case
     as_of: date | None = None
     subject: str | None = None
+    recommendations: tuple[Any, ...] = ()
 
     @cached_property
     def index(self) -> dict[str, tuple[str, YamlPath]]:

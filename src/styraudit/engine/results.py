@@ -77,6 +77,42 @@ class Recommendation:
 
 
 @dataclass(frozen=True)
+class AuditRecommendation:
+    """A recommendation of the audit with its stable id (engine/recommendations.py): drafted from the
+    criteria it names, then kept, rephrased or dropped by the auditor, or added by the auditor.
+    `status` is drafted, kept, rephrased, dropped or added; `motivation` is the auditor's, when edited."""
+
+    id: str
+    text: str
+    addressees: tuple[str, ...]
+    criteria: tuple[str, ...] = ()
+    status: str = "drafted"
+    drafted_text: str | None = None
+    motivation: str | None = None
+
+    @property
+    def shown(self) -> bool:
+        """Whether the report makes this recommendation (the auditor did not drop it)."""
+        return self.status != "dropped"
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """A followed-up recommendation of an earlier audit: the status derived from the facts, and the
+    auditor's, with the motivation, when overridden (engine/followup.py)."""
+
+    recommendation: str
+    audit: str
+    drafted: str  # implemented, partly_implemented, not_implemented or cannot_assess
+    final: str
+    motivation: str | None = None
+
+    @property
+    def overridden(self) -> bool:
+        return self.motivation is not None
+
+
+@dataclass(frozen=True)
 class WaiverUse:
     motivation: str
     decided_by: str
@@ -201,6 +237,8 @@ class CaseResult:
     # merged over every criterion judged, so a renderer reads it without naming a criterion.
     data: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     verify: tuple[PointToVerify, ...] = ()  # the auditor's points to verify, in criterion order
+    recommendations: tuple[AuditRecommendation, ...] = ()  # with stable ids, the auditor's edits applied
+    follow_up: tuple[FollowUpRow, ...] = ()  # the earlier recommendations followed up, in the case's order
 
     @property
     def loaded(self) -> bool:

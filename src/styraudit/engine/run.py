@@ -12,7 +12,10 @@ from ..model.audit import Answer
 from ..model.paths import dotted
 from .context import CheckContext
 from .criteria import BoundCheck, CriteriaPack, Criterion
+from .followup import follow_up
+from .lifecycle import after_report, check_replies, with_recommendations
 from .outcome import Outcome, combine, draft_answer
+from .recommendations import recommendations as audit_recommendations
 from .render import render
 from .results import (
     CaseResult,
@@ -36,15 +39,20 @@ def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) 
     contexts = {s: replace(ctx, subject=s) for named in subjects.values() for s in named if s is not None}
     results: dict[tuple[str, str | None], CriterionResult] = {}
     for criterion in pack.ordered():
-        if criterion.id not in selected:
+        if criterion.id not in selected or criterion.spec.after_report:
             continue
         named = subjects.get(criterion.id, (None,))
         for subject in named:
             key = subject if len(named) > 1 else None  # a criterion judged for one subject keeps its plain key
             judged = _judge(criterion, contexts.get(subject, ctx), loaded, _parts(results, key))
             results[(criterion.id, key)] = replace(judged, subject=key) if key else judged
+    recommendations = audit_recommendations(loaded, results.values())
+    check_replies(loaded, recommendations)
+    for criterion in after_report(pack, loaded):  # the replies to the recommendations, once they are known
+        results[(criterion.id, None)] = _judge(criterion, with_recommendations(ctx, recommendations), loaded, {})
     answers = _answers(loaded, pack, results)
     reference = ctx.reference_date
+    data = merge_data(c.data for c in results.values())
     return CaseResult(
         file=loaded.file,
         case_id=loaded.case.id,
@@ -52,8 +60,10 @@ def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) 
         as_of=reference.isoformat() if reference else None,
         criteria=tuple(results.values()),
         answers=answers,
-        data=merge_data(c.data for c in results.values()),
+        data=data,
         verify=tuple(_points_to_verify(loaded, pack, results)),
+        recommendations=recommendations,
+        follow_up=follow_up(loaded, data),
     )
 
 

@@ -146,6 +146,14 @@ class Session:
         from .run import evaluate
         from .waivers import apply_waivers, case_waivers, config_waivers
 
+        if any(e.case_file for e in loaded.case.earlier_audits):  # a follow-up names the audit it follows up
+            from .followup import earlier_case_problems
+
+            earlier = earlier_case_problems(
+                loaded, self.load, lambda case: evaluate(case, self.pack)
+            )  # judged as of its own date
+            if earlier:
+                raise InputError(earlier)
         result = evaluate(loaded, self.pack, self.line.as_of)
         waivers = case_waivers(loaded) + config_waivers(self.config, Path(loaded.file).as_posix())
         retired = [self.pack.unknown(w.criterion, w.location, "waiver") for w in waivers if w.criterion in self.pack.retired]

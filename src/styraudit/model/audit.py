@@ -8,6 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from .base import Id, PartialDate, Period, StrictModel, Text, Url, ref
+from .lifecycle import RecommendationEdit, StatusOverride
 
 
 class Answer(StrEnum):
@@ -86,6 +87,8 @@ class Audit(StrictModel):
     date: PartialDate | None = None
     reference_date: PartialDate | None = None
     overrides: list[Override] = Field(default_factory=list)
+    recommendations: list[RecommendationEdit] = Field(default_factory=list)
+    status_overrides: list[StatusOverride] = Field(default_factory=list)
 
 
 class Waiver(StrictModel):

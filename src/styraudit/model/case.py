@@ -25,6 +25,7 @@ from .facts import (
     Responsibility,
 )
 from .followup import EarlierAudit
+from .lifecycle import Missiv, Reply
 from .org import Administration, Body, Group, Organisation, Role
 from .paths import YamlPath
 from .steering import Resource, SteeringDocument
@@ -80,6 +81,8 @@ class Case(StrictModel):
     earlier_audits: list[EarlierAudit] = Field(default_factory=list)
     evidence: Evidence = Field(default_factory=Evidence)
     audit: Audit | None = None
+    missiv: Missiv | None = None
+    replies: list[Reply] = Field(default_factory=list)
     waivers: list[Waiver] = Field(default_factory=list)
 
     @model_validator(mode="after")

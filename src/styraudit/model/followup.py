@@ -9,6 +9,7 @@ from pydantic import Field
 
 from .base import ACTOR, Id, PartialDate, Text, ref
 from .common import Fact, YesNo
+from .lifecycle import EarlierReply
 
 
 class ActionStatus(StrEnum):
@@ -42,6 +43,7 @@ class Recommendation(Fact):
     to: list[ref("body", "subject")] = Field(default_factory=list)
     quoted: YesNo = None
     actions: list[Action] = Field(default_factory=list)
+    reply: EarlierReply | None = None
 
 
 class EarlierAudit(Fact):
@@ -54,6 +56,9 @@ class EarlierAudit(Fact):
     date: PartialDate | None = None
     office: str | None = None
     document: ref("document") | None = None
+    case_file: str | None = Field(
+        default=None, description="The earlier audit's own case file, relative to this one: its recommendation ids are checked."
+    )
     handled_by: list[ref("body")] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)

@@ -20,9 +20,12 @@ from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
 from ..load.case import LoadedCase
 from ..text.names import Names
+from .followup import follow_up_items
 from .front import audit_fields
 from .labels import load_labels
-from .model import AnswerRow, RecommendationItem, Report, Theme
+from .missiv import missiv_letter
+from .model import AnswerRow, Report, Theme
+from .recommendations import recommendation_items
 from .sources import SourceBook
 from .statements import by_date, merged, statement
 from .timeline import build_timeline
@@ -41,11 +44,12 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
     deficient = [c for c in parts if c.outcome in DEFICIENT]
     summary = merged(statement(o, book, case) for c in deficient for o in c.observations if o.outcome in DEFICIENT)
     themes = _themes(parts, book, loaded, labels)
+    followed = follow_up_items(result, book, loaded, labels)  # cites after chapter 4, before the list is made
     return Report(
         **audit_fields(case, result, pack, name),
         summary_observations=summary,
         summary_assessment=_unique(c.assessment for c in [*composed, *deficient]),
-        recommendations=_recommendations([*composed, *parts], name),
+        recommendations=recommendation_items(result, name, labels),
         themes=themes,
         answers=_answers(result, labels),
         sources=book.sources(),
@@ -53,6 +57,8 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
         case_file=Path(loaded.file).name,
         tool_version=__version__,
         purposes=tuple(purpose.text for purpose in case.initiative.purposes),
+        missiv=missiv_letter(case, name),
+        follow_up=followed,
     )
 
 
@@ -89,16 +95,6 @@ def _waiver(criterion: CriterionResult, labels: dict[str, Any]) -> str:
     return labels["text"]["waiver"].format(
         decided_by=waiver.decided_by, expires=date_sv(waiver.expires), motivation=waiver.motivation
     )
-
-
-def _recommendations(criteria: list[CriterionResult], name: Any) -> tuple[RecommendationItem, ...]:
-    """One item per distinct text, composed criteria first; the same text from two criteria joins their addressees."""
-    items: dict[str, list[str]] = {}
-    for criterion in criteria:
-        if criterion.recommendation:
-            addressees = items.setdefault(criterion.recommendation.text, [])
-            addressees += [a for a in criterion.recommendation.addressees if a not in addressees]
-    return tuple(RecommendationItem(text, tuple(name(a) for a in ids)) for text, ids in items.items())
 
 
 def _answers(result: CaseResult, labels: dict[str, Any]) -> tuple[AnswerRow, ...]:

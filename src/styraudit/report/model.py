@@ -59,6 +59,32 @@ class AnswerRow:
 class RecommendationItem:
     text: str
     addressees: tuple[str, ...]  # display names of the bodies addressed
+    id: str = ""  # the stable id a body's reply cites
+    note: str = ""  # the id, and the auditor's edit with its motivation, as chapter 6 shows them
+
+
+@dataclass(frozen=True)
+class FollowUpItem:
+    """A row of the chapter "Uppföljning av tidigare granskning"."""
+
+    recommendation: str  # its text
+    reply: tuple[str, ...]  # what the body replied: accepts or not, the measures it promised
+    done: tuple[Statement, ...]  # what was done since, each with its sources
+    status: str  # final status label: Åtgärdad, Delvis åtgärdad, Ej åtgärdad, Kan ej bedömas
+    drafted: str  # the derived status label
+    overridden: bool
+    comment: tuple[str, ...]  # the auditor's motivation when overridden, then the observation
+
+
+@dataclass(frozen=True)
+class MissivLetter:
+    """The cover letter's own facts (--part missiv), as the reader sees them."""
+
+    date: str  # Swedish, "1 november 2023"
+    addressees: tuple[str, ...]  # display names
+    reply_due: str | None  # Swedish date
+    signed_by: tuple[str, ...]
+    date_iso: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +158,8 @@ class Report:
     tool_version: str
     date_iso: str | None = None  # the report date as ISO (Word's core properties need a real date)
     purposes: tuple[str, ...] = ()  # the initiative's purposes (the board's goals on the slides)
+    missiv: MissivLetter | None = None  # the cover letter's facts, when the case records one
+    follow_up: tuple[FollowUpItem, ...] = ()  # the earlier recommendations followed up
 
 
 def chapters_present(report: Report) -> list[str]:
@@ -141,6 +169,7 @@ def chapters_present(report: Report) -> list[str]:
         "background": bool(report.background or report.reason),
         "conduct": bool(report.purpose or report.criteria or report.method),
         "findings": bool(report.themes or report.timeline),
+        "follow_up": bool(report.follow_up),
         "answers": bool(report.answers),
         "recommendations": True,
     }

@@ -10,7 +10,7 @@ import json
 from typing import Any, TextIO
 
 from .. import __version__
-from ..engine.results import CaseResult, CriterionResult, Observation
+from ..engine.results import AuditRecommendation, CaseResult, CriterionResult, FollowUpRow, Observation
 from ..errors import Location, Problem
 from . import Summary, WorkerCopy
 
@@ -69,7 +69,8 @@ def observation_dict(observation: Observation) -> dict[str, Any]:
     }
 
 
-def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
+def criterion_dict(criterion: CriterionResult, rec_ids: dict[str, str] | None = None) -> dict[str, Any]:
+    """One criterion's result; `rec_ids` maps a recommendation text to the id of the audit's recommendation."""
     recommendation = criterion.recommendation
     waiver = criterion.waiver
     failures = [f.__dict__ for f in criterion.check_failures]
@@ -86,7 +87,11 @@ def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
         "assessment": criterion.assessment,
         "composed_of": list(criterion.composed_of),
         "observations": [observation_dict(o) for o in criterion.observations],
-        "recommendation": {"text": recommendation.text, "addressees": list(recommendation.addressees)}
+        "recommendation": {
+            **({"id": rec_ids[recommendation.text]} if rec_ids and recommendation.text in rec_ids else {}),
+            "text": recommendation.text,
+            "addressees": list(recommendation.addressees),
+        }
         if recommendation
         else None,
         "waiver": {k: getattr(waiver, k) for k in ("motivation", "decided_by", "expires", "origin")} if waiver else None,
@@ -95,6 +100,7 @@ def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
 
 
 def case_dict(result: CaseResult) -> dict[str, Any]:
+    rec_ids = {r.drafted_text: r.id for r in result.recommendations if r.drafted_text}
     return {
         "file": result.file,
         "status": "ok" if result.loaded else "invalid",
@@ -102,7 +108,7 @@ def case_dict(result: CaseResult) -> dict[str, Any]:
         "title": result.title,
         "as_of": result.as_of,
         "problems": [problem_dict(p) for p in result.problems],
-        "criteria": [criterion_dict(c) for c in result.criteria],
+        "criteria": [criterion_dict(c, rec_ids) for c in result.criteria],
         "answers": [
             {
                 "question": a.question,
@@ -115,5 +121,17 @@ def case_dict(result: CaseResult) -> dict[str, Any]:
             }
             for a in result.answers
         ],
+        **({"recommendations": [recommendation_dict(r) for r in result.recommendations]} if result.recommendations else {}),
+        **({"follow_up": [follow_up_dict(r) for r in result.follow_up]} if result.follow_up else {}),
         **({"extra": dict(result.extra)} if result.extra else {}),
     }
+
+
+def follow_up_dict(row: FollowUpRow) -> dict[str, Any]:
+    keys = ("recommendation", "audit", "drafted", "final", "motivation")
+    return {key: getattr(row, key) for key in keys} | {"overridden": row.overridden}
+
+
+def recommendation_dict(rec: AuditRecommendation) -> dict[str, Any]:
+    keys = ("id", "text", "addressees", "criteria", "status", "drafted_text", "motivation")
+    return {key: list(value) if isinstance(value := getattr(rec, key), tuple) else value for key in keys}

@@ -10,6 +10,8 @@ A fixture file is YAML:
         params: {}
         as_of: 2024-01-01          # optional reference date
         subject: rek-1             # optional: the subject the audit question names
+        recommendations:           # optional: the audit's recommendations, for after-report checks
+          - {id: rek-tydligt-uppdrag, to: [RS]}
         expect:
           outcome: fulfilled
           findings:                # optional: codes in order, and (optionally) the facts' YAML paths
@@ -32,7 +34,7 @@ from typing import Any
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import checks
-from ..engine.results import CheckResult
+from ..engine.results import AuditRecommendation, CheckResult
 from ..errors import InputError, Problem
 from ..load.case import validate_document
 from ..load.resources import data_dir
@@ -69,6 +71,7 @@ class CheckFixture:
     as_of: date | None = None
     expect: dict[str, Any] = field(default_factory=dict)
     subject: str | None = None
+    recommendations: tuple[Any, ...] = ()  # engine.results.AuditRecommendation, for after-report checks
 
     @property
     def id(self) -> str:
@@ -92,7 +95,18 @@ def load_fixtures(path: Path) -> list[CheckFixture]:
         expect = case.expect.model_dump(mode="json", exclude_none=True)
         data = merge(base, case.case or {})
         fixtures.append(
-            CheckFixture(str(path), spec.check, case.name, data, positions, case.params or {}, case.as_of, expect, case.subject)
+            CheckFixture(
+                str(path),
+                spec.check,
+                case.name,
+                data,
+                positions,
+                case.params or {},
+                case.as_of,
+                expect,
+                case.subject,
+                tuple(AuditRecommendation(r.id, r.text, tuple(r.to)) for r in case.recommendations),
+            )
         )
     return fixtures
 
@@ -114,7 +128,8 @@ def run_fixture(fixture: CheckFixture) -> CheckResult:
     """Validate the fixture's case and run its check with its parameters."""
     loaded = validate_document(YamlDocument(fixture.file, fixture.data, dict(fixture.positions)))
     check = checks()[fixture.check]
-    return check.judge(CheckContext(loaded.case, fixture.as_of, fixture.subject), check.params.model_validate(fixture.params))
+    ctx = CheckContext(loaded.case, fixture.as_of, fixture.subject, fixture.recommendations)
+    return check.judge(ctx, check.params.model_validate(fixture.params))
 
 
 def mismatches(fixture: CheckFixture, result: CheckResult) -> list[str]:

@@ -29,12 +29,23 @@ class Expectation(StrictModel):
     findings: list[FindingExpectation] | None = None
 
 
+class FixtureRecommendation(StrictModel):
+    """One of the audit's recommendations, as an after-report check (replies) sees it."""
+
+    id: str = Field(min_length=1)
+    text: str = "Rekommendation."
+    to: list[str] = Field(default_factory=list)
+
+
 class FixtureCase(StrictModel):
     name: str = Field(min_length=1)
     case: dict[str, Any] | None = None
     params: dict[str, Any] | None = None
     as_of: date | None = None
     subject: str | None = Field(default=None, description="The question subject the check judges, when the case names several.")
+    recommendations: list[FixtureRecommendation] = Field(
+        default_factory=list, description="The audit's recommendations, for checks judged after the report."
+    )
     expect: Expectation
 
 

@@ -51,6 +51,10 @@ class CriterionSpec(StrictModel):
     composed_of: list[str] = Field(default_factory=list)
     assessment: dict[Outcome, str]
     recommendation: RecommendationSpec | None = None
+    after_report: bool = Field(
+        default=False,
+        description="Judged after the recommendations are drafted, over what followed the report (the bodies' replies).",
+    )
 
 
 class Retirement(StrictModel):

@@ -41,6 +41,11 @@ def recommendations(writer: Writer, items: tuple[RecommendationItem, ...], addre
             note = bullet.add_run(writer.label("text.addressed_to", bodies=join_sv(item.addressees)))
             note.italic = True
             note.font.size = Pt(9)
+        if addressed and item.note:  # the id a reply cites, and the auditor's edit
+            bullet.add_run().add_break()
+            marked = bullet.add_run(item.note)
+            marked.italic = True
+            marked.font.size = Pt(9)
 
 
 def background(writer: Writer, report: Report, number: int) -> None:

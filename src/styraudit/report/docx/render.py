@@ -19,6 +19,7 @@ def render_docx(report: Report, labels: dict[str, Any]) -> bytes:
 
     from . import chapters, findings
     from .fields import table_of_contents, update_fields_on_open
+    from .followup import follow_up
     from .front import contents_page, header_footer, signature, title_page
     from .package import drop_thumbnail, set_properties, to_bytes
     from .styles import set_up
@@ -34,6 +35,7 @@ def render_docx(report: Report, labels: dict[str, Any]) -> bytes:
         "background": chapters.background,
         "conduct": chapters.conduct,
         "findings": findings.findings,
+        "follow_up": follow_up,
         "answers": findings.answers,
         "recommendations": findings.closing_recommendations,
     }
