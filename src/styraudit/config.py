@@ -75,27 +75,55 @@ def find_config(start: Path) -> Path | None:
         if (folder / CONFIG_FILE).is_file():
             return folder / CONFIG_FILE
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.styraudit]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and "[tool.styraudit]" in read_config_text(pyproject):
             return pyproject
     return None
+
+
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def read_config_text(path: Path) -> str:
+    """A configuration file's text: a regular file of at most MAX_CONFIG_BYTES, in UTF-8; any
+    failure (unreadable, a FIFO, a 0xFF byte) is an InputError naming the file."""
+    from .load.files import read_regular
+    from .load.yamldoc import decode
+
+    return decode(read_regular(path, max_bytes=MAX_CONFIG_BYTES, what="configuration file", limit=None), str(path))
+
+
+def _pyproject(path: Path) -> YamlDocument:
+    """[tool.styraudit] of a pyproject.toml; `tool = 1` or `tool.styraudit = "x"` is an error, not a crash."""
+    import tomllib
+
+    try:
+        data: Any = tomllib.loads(read_config_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(
+            [Problem(Location(str(path)), f"TOML syntax: {str(exc)[:200]}", "check the [tool.styraudit] table", "config")]
+        ) from None
+    for key in ("tool", "styraudit"):
+        data = data.get(key, {})
+        if not isinstance(data, dict):
+            where = "tool" if key == "tool" else "tool.styraudit"
+            raise InputError(
+                [
+                    Problem(
+                        Location(str(path)),
+                        f"`{where}` must be a table, not {type(data).__name__}",
+                        "write [tool.styraudit] as a table",
+                        "config",
+                    )
+                ]
+            )
+    return YamlDocument(str(path), data, {(): (1, 1)})
 
 
 def load_config(path: Path | None) -> Config:
     """Read and validate a configuration file; None gives the defaults."""
     if path is None:
         return Config()
-    if path.name == "pyproject.toml":
-        import tomllib
-
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("styraudit", {})
-        except tomllib.TOMLDecodeError as exc:
-            raise InputError(
-                [Problem(Location(str(path)), f"TOML syntax: {exc}", "check the [tool.styraudit] table", "config")]
-            ) from None
-        doc = YamlDocument(str(path), data, {(): (1, 1)})
-    else:
-        doc = load_file(str(path))
+    doc = _pyproject(path) if path.name == "pyproject.toml" else load_file(str(path))
     try:
         settings = Settings.model_validate(doc.data or {})
     except ValidationError as exc:

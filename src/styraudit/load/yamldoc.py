@@ -314,12 +314,14 @@ def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDo
     return parse_text(decode(raw, file), file, limits)
 
 
-def load_file(path: str, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
-    """Read and parse one YAML file, reading at most one byte past the size limit."""
+def load_file(
+    path: str, display: str | None = None, limits: Limits = DEFAULT_LIMITS, *, within: str | None = None
+) -> YamlDocument:
+    """Read and parse one YAML file: a regular file only, read at most one byte past the size limit.
+
+    `within`: the folder the file was found in (criteria packs, templates); a file resolving outside it is refused.
+    """
+    from .files import read_regular
+
     name = display or path
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(limits.max_file_bytes + 1)
-    except OSError as exc:
-        raise input_error(Location(name), f"cannot read the file: {exc.strerror}", "check the path", "io") from None
-    return load_bytes(raw, name, limits)
+    return load_bytes(read_regular(path, max_bytes=limits.max_file_bytes, display=name, within=within), name, limits)
