@@ -11,6 +11,7 @@ from typing import Any
 from ..engine.criteria import default_pack_dir, load_pack
 from ..engine.results import CaseResult
 from ..load.limits import DEFAULT_LIMITS, Limits
+from ..text.control import scrub, shown_name
 from .output import refuse_existing, write_atomic
 
 
@@ -34,14 +35,23 @@ def run(options: ReportOptions) -> int:
     from ..report.render import renderer
 
     render = renderer(options.output)  # an unknown extension is refused before any work
-    refuse_existing(options.output, options.force)
+    inputs = _inputs(options)
+    refuse_existing(options.output, options.force, inputs=inputs)
     pack = load_pack([default_pack_dir(), *options.criteria], options.limits)
-    loaded = load_case(str(options.case), limits=options.limits)
+    loaded = load_case(str(options.case), shown_name(str(options.case)), limits=options.limits)
     labels = load_labels(options.templates)
-    report = build_report(loaded, _waived(loaded, evaluate(loaded, pack, options.as_of)), pack, labels)
-    write_atomic(options.output, render(report, labels, options.templates), force=options.force)
-    print(f"wrote {options.output}", file=sys.stderr)
+    # Every text of the report made printable: no control character reaches Markdown, HTML or Word.
+    report = scrub(build_report(loaded, _waived(loaded, evaluate(loaded, pack, options.as_of)), pack, labels))
+    write_atomic(options.output, render(report, labels, options.templates), force=options.force, inputs=inputs)
+    print(f"wrote {shown_name(str(options.output))}", file=sys.stderr)
     return 0
+
+
+def _inputs(options: ReportOptions) -> tuple[Path, ...]:
+    """The files the report is made from, which the report must never replace."""
+    folders = [f for f in (options.templates, *options.criteria) if f is not None and f.is_dir()]
+    files = [p for folder in folders for p in folder.iterdir()]
+    return (options.case, *files, *(c for c in options.criteria if c.is_file()))
 
 
 def _waived(loaded: Any, result: CaseResult) -> CaseResult:
