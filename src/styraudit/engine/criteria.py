@@ -7,6 +7,7 @@ is judged, with file:line:col of the mistake.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from jinja2 import Template, TemplateSyntaxError
 from pydantic import Field, ValidationError
 
-from ..errors import InputError, Location, Problem
+from ..errors import InputError, Location, Problem, quoted
 from ..load.limits import DEFAULT_LIMITS, Limits
 from ..load.refs import suggest
 from ..load.resources import data_dir
@@ -90,8 +91,8 @@ class CriteriaPack:
 
 def display_path(path: Path) -> str:
     """How a criteria file is named in messages: relative to the working directory when it is below it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    try:  # abspath, not resolve: a symbolic link is named as the user wrote it, not as what it points to
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(os.getcwd())).as_posix()
     except ValueError:
         return str(path)
 
@@ -108,9 +109,9 @@ def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> Crite
     registry = checks()
     criteria: dict[str, Criterion] = {}
     problems: list[Problem] = []
-    for path in _criteria_files(directories):
+    for path, folder in _criteria_files(directories):
         try:
-            criterion = _load_criterion(path, env, registry, limits)
+            criterion = _load_criterion(path, env, registry, limits, folder)
             criteria[criterion.id] = criterion
         except InputError as error:
             problems.extend(error.problems)
@@ -120,13 +121,14 @@ def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> Crite
     return CriteriaPack(criteria)
 
 
-def _criteria_files(directories: list[Path]) -> list[Path]:
-    files: list[Path] = []
+def _criteria_files(directories: list[Path]) -> list[tuple[Path, Path | None]]:
+    """(file, the folder it must lie in): a file named directly may be anywhere, a file found in a folder must be in it."""
+    files: list[tuple[Path, Path | None]] = []
     for directory in directories:
         if directory.is_file():
-            files.append(directory)
+            files.append((directory, None))
         elif directory.is_dir():
-            files.extend(sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml")))
+            files.extend((p, directory) for p in sorted(directory.iterdir()) if p.suffix in (".yaml", ".yml"))
         else:
             raise InputError(
                 [Problem(Location(str(directory)), "no such criteria file or directory", "check the --criteria path", "usage")]
@@ -134,8 +136,8 @@ def _criteria_files(directories: list[Path]) -> list[Path]:
     return files
 
 
-def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Limits) -> Criterion:
-    doc = load_file(str(path), display_path(path), limits=limits)
+def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Limits, folder: Path | None = None) -> Criterion:
+    doc = load_file(str(path), display_path(path), limits=limits, within=str(folder) if folder else None)
     try:
         spec = CriterionSpec.model_validate(doc.data)
     except ValidationError as exc:
@@ -241,13 +243,17 @@ def _compile(doc: YamlDocument, env: Any, path: tuple[str | int, ...], text: str
             )
         )
         return None
+    except Exception as exc:  # ((((… nested past what the parser can follow, a 5,000-digit number
+        reason = "it nests too deep" if isinstance(exc, RecursionError) else str(exc)[:200] or type(exc).__name__
+        problems.append(Problem(doc.locate(path), f"the text cannot be read: {reason}", "simplify the expression", "template"))
+        return None
 
 
 def _schema_problem(doc: YamlDocument, error: Any) -> Problem:
     path = tuple(p for p in error["loc"] if isinstance(p, int | str))
     if error["type"] == "extra_forbidden":
         hint = suggest(str(path[-1]), CriterionSpec.model_fields) or "remove it"
-        return Problem(doc.locate(path, key=True), f"unknown key {path[-1]!r}", hint, "criteria")
+        return Problem(doc.locate(path, key=True), f"unknown key {quoted(path[-1])}", hint, "criteria")
     where = dotted(path)
     return Problem(
         doc.locate(path), f"{where}: {error['msg']}", "see `styraudit criteria show` for a complete example", "criteria"
