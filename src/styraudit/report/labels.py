@@ -14,6 +14,7 @@ filled, also at the label's line.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,7 @@ def load_labels(user_dir: Path | None = None) -> dict[str, Any]:
     """The shipped labels, with a user's labels.yaml (if `user_dir` has one) merged over them."""
     labels = _read(shipped_dir() / LABELS_FILE, None)
     user = user_dir / LABELS_FILE if user_dir is not None else None
-    if user is not None and (user.is_file() or user.is_symlink()):
+    if user is not None and os.path.lexists(user):  # a FIFO or a link out is refused, not skipped
         overrides, doc = _read_doc(user, user_dir)
         problems = _shape_problems(labels, overrides, doc, ())
         if problems:

@@ -51,10 +51,9 @@ class FolderLoader(BaseLoader):
 def render_template(name: str, context: dict[str, Any], folders: list[Path], html: bool) -> str:
     """Render template `name`, looked up in `folders` in order (a user's folder first)."""
     env = _environment(folders, html)
-    source = name  # the file the template came from, once it is found
+    source = _found(name, folders)  # the file the template comes from
     try:
         template = env.get_template(name)
-        source = template.filename or name
         # The output is metered as it is written; the deadline also stops a loop that writes nothing.
         with deadline(MAX_SECONDS):
             return printable("".join(template.generate(**context)))
@@ -71,6 +70,11 @@ def render_template(name: str, context: dict[str, Any], folders: list[Path], htm
         raise _problem(where[0], where[1], f"template error: {_message(exc)}", _hint(exc)) from None
 
 
+def _found(name: str, folders: list[Path]) -> str:
+    """The file `name` is read from: the first folder that has it."""
+    return next((str(f / name) for f in folders if os.path.lexists(f / name)), name)
+
+
 def _environment(folders: list[Path], html: bool) -> Any:
     from ..report.filters import FILTERS
     from .jinja import environment
@@ -82,7 +86,7 @@ def _environment(folders: list[Path], html: bool) -> Any:
 
 def _message(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
-        return "the template calls itself without end (recursion too deep)"
+        return "the template nests or calls itself too deep (recursion)"
     if isinstance(exc, MemoryError):
         return "the template needs more memory than there is"
     if isinstance(exc, UnicodeError):
