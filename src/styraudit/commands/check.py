@@ -18,7 +18,7 @@ from ..errors import InputError, Location, Problem, UsageError
 from ..load.discover import case_files
 from ..load.limits import Limits
 from ..reporters import Summary, prepare_all, reporter, write_case
-from ..text.control import scrub, shown_name
+from ..text.control import shown_name
 from .output import AtomicTextFile, check_target, write_atomic
 from .parallel import ordered_map
 
@@ -69,9 +69,8 @@ def judge_file(path: Path, pack: CriteriaPack, options: CheckOptions, baseline: 
 def _judge_and_prepare(
     path: Path, pack: CriteriaPack, options: CheckOptions, baseline: frozenset[str], reporters: list[Any]
 ) -> tuple[CaseResult, tuple[Any, ...]]:
-    """Judge a file and let the reporters format it, in the same (worker) process; every text
-    in the result is made printable first, so that no output carries control characters."""
-    result = scrub(judge_file(path, pack, options, baseline))
+    """Judge a file and let the reporters format it, in the same (worker) process."""
+    result = judge_file(path, pack, options, baseline)
     return result, prepare_all(reporters, result)
 
 

@@ -17,6 +17,7 @@ import yaml
 
 from ..errors import Location, input_error
 from ..model.paths import YamlPath
+from ..text.control import printable
 from .limits import DEFAULT_LIMITS, Limits
 
 # The C parser is ~10x faster; the pure-Python one gives the same events.
@@ -168,7 +169,10 @@ class _Builder:
             )
         self.count_text(event.start_mark, len(event.value))
         plain = event.implicit[0] and not event.style
-        value = None if (plain and event.value in _NULLS) or event.tag == "tag:yaml.org,2002:null" else event.value
+        # A control character can only come in through an escape ("\x1b"); it is kept visible, as
+        # its picture (␛), so that no output (a terminal, XML, Word) ever carries it raw.
+        text = printable(event.value)
+        value = None if (plain and text in _NULLS) or event.tag == "tag:yaml.org,2002:null" else text
         top = self.stack[-1] if self.stack else None
         if isinstance(top and top.container, dict) and top.key is None:  # a mapping key
             self.key(top, event, "" if value is None else value)

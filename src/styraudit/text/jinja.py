@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from . import bounds
 from .bounds import MAX_NUMBER, MAX_POWER, MAX_RESULT_LENGTH, TooLarge
+from .control import printable
 
 __all__ = ["MAX_NUMBER", "MAX_POWER", "MAX_RESULT_LENGTH", "BoundedSandbox", "deadline", "environment"]
 
@@ -91,8 +92,9 @@ class BoundedTemplate(Template):
     """A template whose every render starts the output meter afresh."""
 
     def render(self, *args: Any, **kwargs: Any) -> str:
+        """The text, with any control character a template wrote (`{{ '\\x1b' }}`) made visible."""
         self.environment.start()  # type: ignore[attr-defined]
-        return super().render(*args, **kwargs)
+        return printable(super().render(*args, **kwargs))
 
     def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
         self.environment.start()  # type: ignore[attr-defined]
