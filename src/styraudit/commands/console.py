@@ -31,10 +31,17 @@ def print_problems(problems: Iterable[Problem], stream: TextIO | None = None) ->
 
 def stdout_failed(error: OSError) -> int:
     """Standard output could not be written (a full disk, a closed pipe): say so, exit code 2.
+    (An OSError that names its file is about that file instead.)
 
     What is left in its buffer goes to the null device, so that Python's own flush at exit
     does not fail a second time with a message of its own.
     """
+    if error.filename is not None:
+        where = Location(shown_name(str(error.filename)))
+        print_problems(
+            [Problem(where, f"cannot use the file: {error.strerror or error}", "check the path and its permissions", "io")]
+        )
+        return 2
     with contextlib.suppress(OSError):
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, sys.stdout.fileno())

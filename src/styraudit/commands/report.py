@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass, field
 from datetime import date
@@ -50,7 +51,10 @@ def run(options: ReportOptions) -> int:
 def _inputs(options: ReportOptions) -> tuple[Path, ...]:
     """The files the report is made from, which the report must never replace."""
     folders = [f for f in (options.templates, *options.criteria) if f is not None and f.is_dir()]
-    files = [p for folder in folders for p in folder.iterdir()]
+    files: list[Path] = []
+    for folder in folders:
+        with contextlib.suppress(OSError):  # a folder that cannot be listed is reported when it is read
+            files += folder.iterdir()
     return (options.case, *files, *(c for c in options.criteria if c.is_file()))
 
 

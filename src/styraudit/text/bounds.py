@@ -5,7 +5,7 @@ methods and operators build (NOTES.md): `'a'|center(10**11)`, `'%1000000000s'|fo
 `s|indent(10**9)`, `s|replace('a', 'a'*100000)`, `items|join(sep)` each allocate gigabytes
 before any check could look at the result. So every way to build a value is bounded *ahead*:
 
-- the amplifying filters get a pre-check from the sizes of their arguments (FILTER_CHECKS);
+- the amplifying filters get a pre-check from the sizes of their arguments (text/filter_bounds.py);
 - string methods (center, ljust, zfill, expandtabs, replace, join, format) get the same
   (`check_call`); a method that mutates a list or dict is checked right after it ran;
 - operators, `~` and list, tuple and dict literals are checked by the code generator's hooks.
@@ -17,11 +17,10 @@ doubling loop stops at the first step past it.
 
 from __future__ import annotations
 
-import functools
 import inspect
 import re
 import string
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from jinja2.exceptions import SecurityError
@@ -29,7 +28,6 @@ from jinja2.exceptions import SecurityError
 MAX_RESULT_LENGTH = 1_000_000
 MAX_POWER = 1_000
 MAX_NUMBER = 10**12
-MAX_JSON_INDENT = 8
 _SIZED = (str, bytes, list, tuple)
 _PERCENT = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
@@ -73,7 +71,8 @@ def checked(value: Any, what: str = "a result") -> Any:
     return value
 
 
-def _number(value: Any) -> int:
+def number(value: Any) -> int:
+    """`value` if it is a whole number (not a bool), else 0: sizes count only what is a count."""
     return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
@@ -83,7 +82,7 @@ def check_binop(operator: str, left: Any, right: Any) -> None:
         raise TooLarge(f"the power {right} is larger than {MAX_POWER}")
     if operator == "*" and isinstance(left, _SIZED) != isinstance(right, _SIZED):
         sequence, count = (left, right) if isinstance(left, _SIZED) else (right, left)
-        refuse_over(weight(sequence) * max(_number(count), 0), "a repetition")
+        refuse_over(weight(sequence) * max(number(count), 0), "a repetition")
     if operator == "+" and isinstance(left, _SIZED) and isinstance(right, _SIZED):
         refuse_over(weight(left) + weight(right), "a result")
     if operator == "%" and isinstance(left, str):
@@ -118,19 +117,20 @@ def check_format(template: str, arguments: Any) -> None:
     refuse_over(len(template) + count * weight(arguments), "a formatted text")
 
 
-def _width(text: str, width: Any) -> None:
-    refuse_over(max(len(text), _number(width)), "a padded text")
+def padded(text: str, width: Any) -> None:
+    """Refuse padding `text` to a width past the bound (center, ljust, zfill)."""
+    refuse_over(max(len(text), number(width)), "a padded text")
 
 
 def _str_method(text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
     """Pre-check a string method call; returns the arguments to call it with (join's, materialised)."""
     first = args[0] if args else next(iter(kwargs.values()), None)
     if name in ("center", "ljust", "rjust", "zfill"):
-        _width(text, first)
+        padded(text, first)
     elif name == "expandtabs":
-        refuse_over(len(text) + text.count("\t") * _number(first if first is not None else 8), "a text")
+        refuse_over(len(text) + text.count("\t") * number(first if first is not None else 8), "a text")
     elif name == "replace" and len(args) >= 2:
-        _replace(text, args[0], args[1], args[2] if len(args) > 2 else None)
+        replaced(text, args[0], args[1], args[2] if len(args) > 2 else None)
     elif name == "join" and args:
         items = list(args[0])
         refuse_over(sum(weight(i) for i in items) + len(text) * max(len(items) - 1, 0), "a joined text")
@@ -140,7 +140,8 @@ def _str_method(text: str, name: str, args: tuple[Any, ...], kwargs: dict[str, A
     return args
 
 
-def _replace(text: str, old: Any, new: Any, count: Any) -> None:
+def replaced(text: str, old: Any, new: Any, count: Any) -> None:
+    """Refuse a replacement whose result would pass the bound, counted from the occurrences."""
     if isinstance(old, str) and isinstance(new, str):
         times = text.count(old) if old else len(text) + 1
         if isinstance(count, int) and count >= 0:
@@ -165,88 +166,6 @@ def check_after_call(function: Any, result: Any) -> Any:
     if inspect.isbuiltin(function) or hasattr(function, "__wrapped__"):
         checked(result)
     return result
-
-
-# Pre-checks of the amplifying filters, by the names of their (bound) arguments.
-def _f_center(a: dict[str, Any]) -> None:
-    _width(str(a["value"]), a["width"])
-
-
-def _f_indent(a: dict[str, Any]) -> None:
-    text, width = str(a["s"]), a["width"]
-    per_line = len(width) if isinstance(width, str) else _number(width)
-    refuse_over(len(text) + (text.count("\n") + 1) * per_line, "an indented text")
-
-
-def _f_wordwrap(a: dict[str, Any]) -> None:
-    text, width, wrap = str(a["s"]), max(_number(a["width"]), 1), a["wrapstring"] or "\n"
-    breaks = len(text) // width + text.count(" ") + text.count("\n") + 1
-    refuse_over(len(text) + breaks * len(str(wrap)), "a wrapped text")
-
-
-def _f_replace(a: dict[str, Any]) -> None:
-    _replace(str(a["s"]), a["old"], a["new"], a["count"])
-
-
-def _f_format(a: dict[str, Any]) -> None:
-    check_percent(str(a["value"]), a["kwargs"] or a["args"])
-
-
-def _f_counts(a: dict[str, Any]) -> None:
-    for name in ("linecount", "slices"):
-        if name in a:
-            refuse_over(_number(a[name]), f"a {name}")
-
-
-def _f_tojson(a: dict[str, Any]) -> None:
-    if _number(a["indent"]) > MAX_JSON_INDENT:
-        raise TooLarge(f"tojson indents by at most {MAX_JSON_INDENT}")
-
-
-FILTER_CHECKS: dict[str, Callable[[dict[str, Any]], None]] = {
-    "center": _f_center,
-    "indent": _f_indent,
-    "wordwrap": _f_wordwrap,
-    "replace": _f_replace,
-    "format": _f_format,
-    "batch": _f_counts,
-    "slice": _f_counts,
-    "tojson": _f_tojson,
-}
-_MATERIALISE = {"join": ("value", "d"), "sum": ("iterable", "start")}
-
-
-def _materialised(a: dict[str, Any], name: str) -> None:
-    items_key, extra_key = _MATERIALISE[name]
-    items = a[items_key] = list(a[items_key])
-    joiner = a.get(extra_key)
-    size = sum(weight(i) for i in items) + weight(joiner) * (len(items) if name == "join" else 1)
-    refuse_over(size, "a joined result")
-
-
-def bounded_filters(filters: dict[str, Any]) -> dict[str, Any]:
-    """The filters with a pre-check in front of each amplifying one."""
-    return {name: _guard(name, f) if name in FILTER_CHECKS or name in _MATERIALISE else f for name, f in filters.items()}
-
-
-def _guard(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-    signature = inspect.signature(function)  # of the plain filter, behind Jinja's async wrapper
-    # Jinja passes a filter marked pass_eval_context (its async wrapper is) the context first;
-    # the plain filter's signature may not name it.
-    passed = getattr(function, "jinja_pass_arg", None) is not None
-    skip = int(passed and next(iter(signature.parameters), "") not in ("eval_ctx", "environment", "context"))
-
-    @functools.wraps(function)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        bound = signature.bind(*args[skip:], **kwargs)
-        bound.apply_defaults()
-        if name in _MATERIALISE:
-            _materialised(bound.arguments, name)
-        else:
-            FILTER_CHECKS[name](bound.arguments)
-        return function(*args[:skip], *bound.args, **bound.kwargs)
-
-    return guarded
 
 
 def literal(items: Iterable[Any]) -> Any:

@@ -16,17 +16,16 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2 import StrictUndefined, Template, pass_environment, select_autoescape
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2 import StrictUndefined, Template, select_autoescape
 from jinja2.exceptions import SecurityError
-from jinja2.nodes import Concat, Dict, List, Tuple
 from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import SandboxedEnvironment
-from markupsafe import Markup
 
 from . import bounds
 from .bounds import MAX_NUMBER, MAX_POWER, MAX_RESULT_LENGTH, TooLarge
+from .codegen import BoundedCodeGenerator, finalize
 from .control import printable
+from .filter_bounds import bounded_filters
 
 __all__ = ["MAX_NUMBER", "MAX_POWER", "MAX_RESULT_LENGTH", "BoundedSandbox", "deadline", "environment"]
 
@@ -42,50 +41,6 @@ _OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
     "%": operator.mod,
     "**": operator.pow,
 }
-
-
-class BoundedCodeGenerator(CodeGenerator):
-    """Routes `~`, literals and every piece of output through the environment's bounds."""
-
-    def visit_Concat(self, node: Concat, frame: Frame) -> None:
-        self.write("environment.tilde((")
-        for argument in node.nodes:
-            self.visit(argument, frame)
-            self.write(", ")
-        self.write("), context.eval_ctx.autoescape)")
-
-    def visit_List(self, node: List, frame: Frame) -> None:
-        self.write("environment.literal(")
-        super().visit_List(node, frame)
-        self.write(")")
-
-    def visit_Tuple(self, node: Tuple, frame: Frame) -> None:
-        if node.ctx != "load":  # an assignment target such as `for a, b in ...`
-            super().visit_Tuple(node, frame)
-            return
-        self.write("environment.literal(")
-        super().visit_Tuple(node, frame)
-        self.write(")")
-
-    def visit_Dict(self, node: Dict, frame: Frame) -> None:
-        self.write("environment.literal(")
-        super().visit_Dict(node, frame)
-        self.write(")")
-
-    def _output_const_repr(self, group: Any) -> str:
-        return f"environment.metered({super()._output_const_repr(group)})"
-
-
-@pass_environment
-def _finalize(env: BoundedSandbox, value: Any) -> Any:
-    """Each value a template writes: made text here (so its size is known), then metered."""
-    if not isinstance(value, str):
-        if hasattr(value, "__html__"):
-            value = Markup(value.__html__())
-        else:
-            bounds.checked(value, "a written value")
-            value = str(value)
-    return env.metered(value)
 
 
 class BoundedTemplate(Template):
@@ -109,7 +64,7 @@ class BoundedSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset(_OPERATORS)
 
     def __init__(self, *args: Any, output_limit: int = MAX_TEXT_OUTPUT, **kwargs: Any) -> None:
-        super().__init__(*args, finalize=_finalize, **kwargs)
+        super().__init__(*args, finalize=finalize, **kwargs)
         self.output_limit, self.written = output_limit, 0
 
     def start(self) -> None:
@@ -189,5 +144,5 @@ def environment(*, html: bool = False, loader: Any = None, output_limit: int = M
     from .swedish import FILTERS
 
     env.filters.update(FILTERS)
-    env.filters = bounds.bounded_filters(env.filters)
+    env.filters = bounded_filters(env.filters)
     return env
