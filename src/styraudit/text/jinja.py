@@ -29,7 +29,9 @@ from .filter_bounds import bounded_filters
 
 __all__ = ["MAX_NUMBER", "MAX_POWER", "MAX_RESULT_LENGTH", "BoundedSandbox", "deadline", "environment"]
 
-MAX_TEXT_OUTPUT = 100_000  # a criterion text is a sentence or two
+# A criterion text is a sentence or two, but it may quote the case, whose texts may be long
+# (max_text_chars): the budget bounds the memory a render takes, not the length of a sentence.
+MAX_TEXT_OUTPUT = 20_000_000
 MAX_RENDER_SECONDS = 2.0  # a criterion text is a sentence or two; nested loops can run for hours
 
 _OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
