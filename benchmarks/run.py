@@ -9,6 +9,8 @@
    at least 5x faster.
 3. `styraudit --version` and `--help` vs `python -c "import yaml"` (targets <= 1.5x and <= 3x).
 4. Peak memory of the check at 1,000 and at N cases (target: the same within 20%).
+5. The text format vs the JSON format of the same check on the 1,000 cases, every finding shown,
+   one process (target: text within 1.2x of JSON).
 """
 
 from __future__ import annotations
@@ -70,6 +72,8 @@ def main() -> None:
         t_help = timed([*styraudit(), "--help"], 20)
         t_yaml = timed([sys.executable, "-c", "import yaml"], 20)
         m_small, m_big = peak_kib([*check, str(small)]), peak_kib([*check, str(big)])
+        formats = [*styraudit(), "check", "-j", "1", "--as-of", "2024-01-01", str(small), "--format"]
+        t_text, t_json = timed([*formats, "text"], 3), timed([*formats, "json"], 3)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     print(
         f"1. check {args.cases} cases: {t_check:.1f} s; C-loader floor {t_floor:.1f} s; ratio {t_check / t_floor:.2f}x (target <= 1.0x, <= 1.5x for now)"
@@ -82,6 +86,9 @@ def main() -> None:
     )
     print(
         f"4. peak memory: {args.small} cases {m_small / 1024:.0f} MiB, {args.cases} cases {m_big / 1024:.0f} MiB; ratio {m_big / m_small:.2f} (target within 20%)"
+    )
+    print(
+        f"5. {args.small} cases, one process: text {t_text:.2f} s, json {t_json:.2f} s; ratio {t_text / t_json:.2f}x (target <= 1.2x)"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from styraudit.engine.run import evaluate
 from styraudit.load.case import load_case
 from styraudit.report.build import build_report
 from styraudit.report.labels import load_labels
-from styraudit.report.model import Report
+from styraudit.report.model import Report, Timeline
 from styraudit.report.render import renderer
 
 REAL_CASE = ROOT / "cases" / "verksamhetsstyrningsmodell-2021-2023.yaml"
@@ -56,3 +57,13 @@ def variant(tmp_path: Path, replacements: dict[str, str], append: str = "", name
     path = tmp_path / name
     path.write_text(text + append, encoding="utf-8")
     return path
+
+
+def timeline_without_year_dated_reports(criteria: CriteriaPack | None = None) -> Timeline | None:
+    """The real case's timeline with the reports dated only to a year left out, judged by the engine
+    (the timeline draws the engine's data): the board then heard nothing from April 2021 to May 2023."""
+    loaded = load_case(str(REAL_CASE))
+    kept = [r for r in loaded.case.reporting if r.date.precision != "year"]
+    variant = dataclasses.replace(loaded, case=loaded.case.model_copy(update={"reporting": kept}))
+    judged_by = criteria or pack()
+    return build_report(variant, evaluate(variant, judged_by), judged_by).timeline

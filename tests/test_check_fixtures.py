@@ -8,7 +8,7 @@ import pytest
 
 from styraudit.engine.outcome import Outcome
 from styraudit.engine.registry import checks
-from styraudit.testing import CheckFixture, assert_fixture, fixture_params, load_fixtures
+from styraudit.testing import CheckFixture, assert_fixture, fixture_params, load_fixtures, run_fixture
 
 FIXTURES = Path(__file__).parent / "checks"
 
@@ -32,3 +32,13 @@ def test_every_finding_code_is_exercised(check_id: str) -> None:
     assert set(checks()[check_id].codes) <= expected_codes, (
         f"{check_id}: codes without a fixture: {set(checks()[check_id].codes) - expected_codes}"
     )
+
+
+@pytest.mark.parametrize("check_id", sorted(checks()))
+def test_every_declared_outcome_of_every_code_is_exercised(check_id: str) -> None:
+    """A code that may be partly or not fulfilled has a fixture of each, so both are known to occur."""
+    seen = {
+        (f.code, f.outcome) for fixture in load_fixtures(FIXTURES / f"{check_id}.yaml") for f in run_fixture(fixture).findings
+    }
+    declared = {(name, outcome) for name, code in checks()[check_id].codes.items() for outcome in code.outcomes}
+    assert declared <= seen, f"{check_id}: declared but never made: {sorted(declared - seen)}"

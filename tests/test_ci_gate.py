@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -49,20 +50,43 @@ def test_a_valid_waiver_passes_the_run_and_shows_the_waiver(repo: Path) -> None:
     assert waived["waiver"]["motivation"].startswith("Diarienumret") and waived["outcome"] == "partly_fulfilled"
 
 
-def test_an_expired_waiver_fails_the_run(repo: Path) -> None:
+def _configuration_findings(stdout: str) -> list[str]:
+    """The ids of the findings about the configuration itself (its waivers), judged once per run."""
+    entries = [c for c in json.loads(stdout)["cases"] if c.get("extra", {}).get("configuration")]
+    return [x["id"] for c in entries for x in c["criteria"]]
+
+
+def test_an_expired_waiver_fails_the_run_once(repo: Path) -> None:
     _config(repo, WAIVER.format(expires="2024-06-30"))
     result = run_cli("check", "cases", "--format", "json", "--as-of", "2025-01-01", cwd=repo)
     assert result.returncode == 1
-    ids = [c["id"] for c in json.loads(result.stdout)["cases"][0]["criteria"]]
-    assert "waiver-expired" in ids
+    assert _configuration_findings(result.stdout) == ["waiver-expired"]
+    cases = json.loads(result.stdout)["cases"]
+    assert all("waiver-expired" not in [x["id"] for x in c["criteria"]] for c in cases if c["case_id"])
 
 
 def test_an_unused_waiver_is_reported(repo: Path) -> None:
     _config(repo, WAIVER.format(expires="2099-12-31").replace("cases/bad.yaml", "cases/ok.yaml"))
     result = run_cli("check", "cases", "--format", "json", cwd=repo)
-    found = {c["case_id"]: [x["id"] for x in c["criteria"]] for c in json.loads(result.stdout)["cases"]}
-    assert "waiver-unused" in found["ok"]
+    assert _configuration_findings(result.stdout) == ["waiver-unused"]
     assert result.returncode == 1  # bad.yaml still fails
+
+
+def test_a_waiver_whose_glob_matches_no_file_is_reported_at_its_line(repo: Path) -> None:
+    _config(repo, WAIVER.format(expires="2099-12-31").replace("cases/bad.yaml", "cases/2019-*.yaml"))
+    result = run_cli("check", "cases", "--fail-on", "low", cwd=repo)
+    assert result.returncode == 1
+    line = next(line for line in result.stdout.splitlines() if "waiver-unused" in line)
+    assert re.match(r"styraudit\.yaml:\d+:\d+: low waiver-unused: not fulfilled: ", line), line
+    written = (repo / "styraudit.yaml").read_text(encoding="utf-8").splitlines()
+    assert written[int(line.split(":")[1]) - 1].lstrip().startswith("- criterion: beslut-diarienummer")
+
+
+def test_a_partial_run_does_not_call_a_waiver_unused(repo: Path) -> None:
+    """pre-commit passes only the changed files: a waiver for other files is not judged unused then."""
+    _config(repo, WAIVER.format(expires="2099-12-31"))
+    result = run_cli("check", "cases/ok.yaml", "--format", "json", cwd=repo)
+    assert _configuration_findings(result.stdout) == [] and result.returncode == 0
 
 
 def test_with_a_baseline_only_new_findings_fail(repo: Path) -> None:
@@ -91,21 +115,22 @@ def test_a_file_that_fails_to_load_is_reported_and_the_rest_checked(repo: Path) 
 
 def test_excluded_files_are_skipped_even_when_named(repo: Path) -> None:
     result = run_cli("check", "cases/drafts/broken.yaml", "cases/ok.yaml", "--list-files", cwd=repo)
-    assert result.stdout.split() == ["cases/ok.yaml"]
+    assert result.stdout.splitlines() == ["cases/ok.yaml", "cases/drafts/broken.yaml: skipped: excluded by cases/drafts"]
 
 
 def test_show_config_names_each_origin(repo: Path) -> None:
     result = run_cli("check", "--show-config", "--fail-on", "high", cwd=repo)
     assert result.returncode == 0
-    lines = dict(line.split(" = ", 1) for line in result.stdout.splitlines())
-    assert lines["fail-on"] == "high    # command line"
-    assert lines["exclude"].endswith("# " + str(repo / "styraudit.yaml"))
-    assert lines["limits"].endswith("# default")
+    lines = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line and not line.startswith("#"))
+    assert lines["fail-on"] == "high  # command line"
+    assert lines["exclude"] == "[cases/drafts]  # " + str(repo / "styraudit.yaml")
+    assert lines["  max_depth"] == "64  # default"
 
 
 def test_list_files_respects_exclude(repo: Path) -> None:
     result = run_cli("check", "cases", "--list-files", cwd=repo)
-    assert result.stdout.split() == ["cases/bad.yaml", "cases/ok.yaml"]
+    selected = [line for line in result.stdout.splitlines() if ": skipped: " not in line]
+    assert selected == ["cases/bad.yaml", "cases/ok.yaml"]
 
 
 def test_config_in_pyproject_is_found_from_a_subfolder(repo: Path) -> None:

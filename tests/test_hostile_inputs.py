@@ -82,7 +82,7 @@ def test_13_a_limit_past_what_can_be_honoured_is_refused(value: str, phrase: str
     case = case_copy(tmp_path)
     refused(styraudit("check", str(case), "--limit", f"max_file_bytes={value}", cwd=tmp_path), "--limit", phrase)
     (tmp_path / "styraudit.yaml").write_text(f'limits: {{max_file_bytes: "{value}"}}\n', encoding="utf-8")
-    refused(styraudit("check", str(case), cwd=tmp_path), str(tmp_path / "styraudit.yaml"))
+    refused(styraudit("check", str(case), cwd=tmp_path), "styraudit.yaml")  # named relative to the working folder
 
 
 def test_13_max_depth_says_how_deep_the_parser_really_goes(tmp_path: Path) -> None:
@@ -95,14 +95,16 @@ def test_14_a_pyproject_with_a_bad_byte_or_wrong_types_is_a_located_error(tmp_pa
     case = case_copy(tmp_path)
     pyproject = tmp_path / "pyproject.toml"
     pyproject.write_bytes(b'[tool.styraudit]\nfail-on = "high"\n# \xff\n')
-    refused(styraudit("check", str(case), cwd=tmp_path), str(pyproject), "not valid UTF-8")
-    pyproject.write_text('x = "[tool.styraudit]"\ntool = 1\n', encoding="utf-8")
-    refused(styraudit("check", str(case), cwd=tmp_path), str(pyproject), "`tool` must be a table")
+    refused(styraudit("check", str(case), cwd=tmp_path), "pyproject.toml", "not UTF-8")
+    pyproject.write_text('x = "[tool.styraudit]"\ntool = 1\n', encoding="utf-8")  # parsed: no table of ours, passed over
+    accepted(styraudit("check", str(case), cwd=tmp_path))
     pyproject.write_text('x = "[tool.styraudit]"\n[tool]\nstyraudit = 3\n', encoding="utf-8")
-    refused(styraudit("check", str(case), cwd=tmp_path), str(pyproject), "`tool.styraudit` must be a table")
+    refused(styraudit("check", str(case), cwd=tmp_path), "pyproject.toml", "`tool.styraudit` must be a table")
 
 
-def test_14_an_unreadable_pyproject_above_the_working_folder_is_named() -> None:
+def test_14_an_unreadable_pyproject_above_the_working_folder_is_passed_over() -> None:
+    """Whose table it holds cannot be known, so it is someone else's file, as a broken one is (the
+    file selection's rule): no traceback, and the run goes on without it."""
     with shared_folder() as folder:
         below = folder / "below"
         below.mkdir(mode=0o755)
@@ -111,7 +113,7 @@ def test_14_an_unreadable_pyproject_above_the_working_folder_is_named() -> None:
         pyproject.write_text('[tool.styraudit]\nfail-on = "high"\n', encoding="utf-8")
         pyproject.chmod(0o000)
         result = styraudit("check", str(case), cwd=below, as_nobody=True)
-        refused(result, str(pyproject), "Permission denied")
+        accepted(result)
 
 
 @pytest.mark.parametrize(("major", "minor"), [(1, 5), (1, 9)], ids=["zero", "urandom"])
@@ -158,5 +160,5 @@ def test_16_a_fifo_where_a_file_is_read_is_refused_without_waiting(where: str, t
     before = snapshot(tmp_path)
     result = styraudit(*args, cwd=tmp_path)
     shown = str(fifo) if where in ("report case", "baseline", "config") else fifo.relative_to(tmp_path).as_posix()
-    refused(result, shown, *(["named pipe"] if where != "config" else []))
+    refused(result, shown, *(["not a regular file: a FIFO"] if where != "config" else []))
     assert snapshot(tmp_path) == before

@@ -43,9 +43,9 @@ def snapshot(target: Path) -> Path:
     return target
 
 
-def try_repo(repo: Path, hook: str, file: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def try_repo(repo: Path, hook: str, file: str, cwd: Path, *more: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PRE_COMMIT_COLOR": "never"}
-    command = [sys.executable, "-m", "pre_commit", "try-repo", str(repo), hook, "--files", file]
+    command = [sys.executable, "-m", "pre_commit", "try-repo", str(repo), hook, "--files", file, *more]
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env, timeout=300)
     if done.returncode == 3 and any(sign in done.stdout + done.stderr for sign in OFFLINE):
         pytest.skip("pip cannot reach the package index to build the hook's environment")
@@ -69,3 +69,24 @@ def test_validate_hook_passes_a_good_case_and_fails_a_broken_one(tmp_path: Path)
     broken = try_repo(hooks, "styraudit-validate", "broken.yaml", work)
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "Failed" in broken.stdout and "broken.yaml:3:1" in broken.stdout + broken.stderr
+
+
+@pytest.mark.slow
+def test_hooks_pass_on_a_repository_that_also_holds_config_and_ci_files(tmp_path: Path) -> None:
+    """The hooks pass every YAML file; styraudit.yaml, .gitlab-ci.yml and a workflow are not taken for cases."""
+    hooks = snapshot(tmp_path / "styraudit")
+    work = tmp_path / "uppdrag"
+    shutil.copytree(ROOT / "tests" / "repo", work)
+    shutil.rmtree(work / "cases" / "drafts")
+    (work / "cases" / "bad.yaml").unlink()  # its medium finding would (rightly) fail the gate
+    (work / ".gitlab-ci.yml").write_text("styraudit:\n  script: [styraudit check cases]\n", encoding="utf-8")
+    (work / ".github" / "workflows").mkdir(parents=True)
+    (work / ".github" / "workflows" / "ci.yml").write_text("on: push\njobs: {}\n", encoding="utf-8")
+    (work / "mkdocs.yml").write_text("site_name: Styrning\n", encoding="utf-8")
+    git("init", "-q", cwd=work)
+    git("add", "-A", cwd=work)
+    files = ["styraudit.yaml", ".gitlab-ci.yml", ".github/workflows/ci.yml", "mkdocs.yml", "rules/beslut-diarienummer.yaml"]
+    for hook in ("styraudit-check", "styraudit-validate"):
+        done = try_repo(hooks, hook, "cases/ok.yaml", work, *files)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "Passed" in done.stdout

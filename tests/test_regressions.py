@@ -51,7 +51,7 @@ def test_regression_input_gets_an_answer_not_a_traceback(name: str, runs: dict[s
     case = next(c for c in json.loads(runs["check"].stdout)["cases"] if c["file"] == file)
     if named:
         assert case["status"] == "invalid" and case["problems"], case
-        text_lines = runs["text"].stdout.splitlines()
+        text_lines = runs["text"].stderr.splitlines()  # input problems go to stderr, findings to stdout
         assert any(line.startswith(f"{file}:") and ": error: " in line for line in text_lines), text_lines
     else:
         assert case["status"] != "invalid", case["problems"]

@@ -9,13 +9,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from report_support import REAL_CASE, pack, real_report, rendered, report_of, variant
-from styraudit.engine.context import CheckContext
-from styraudit.load.case import load_case
+from report_support import REAL_CASE, real_report, rendered, report_of, timeline_without_year_dated_reports, variant
 from styraudit.report.figure import draw_png, draw_svg
 from styraudit.report.labels import load_labels
-from styraudit.report.markdown import md_escape
-from styraudit.report.timeline import build_timeline
+from styraudit.text.markdown import md_escape
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} <b>fet</b> & [länk](http://x) *kursiv*"
 
@@ -92,11 +89,14 @@ def test_the_markdown_carries_the_timeline_inside() -> None:
 def test_the_real_timeline_shows_the_committees_never_reported_to() -> None:
     timeline = real_report().timeline
     assert timeline is not None
+    # The bodies, then the officials who decided something themselves (the director, his management group).
     assert [name for _, name in timeline.rows] == [
         "Regionfullmäktige",
         "Regionstyrelsen",
         "Hälso- och sjukvårdsnämnden",
         "Regionala utvecklingsnämnden",
+        "Regiondirektören",
+        "Centrala ledningsgruppen (regiondirektörens ledningsgrupp)",
     ]
     assert timeline.silent == ("HSN", "RUN") and timeline.max_gap_months == 6
     assert {e.kind for e in timeline.events if e.body == "RS"} == {"decision", "report"}
@@ -105,10 +105,8 @@ def test_the_real_timeline_shows_the_committees_never_reported_to() -> None:
 
 
 def test_a_long_silence_is_drawn_as_a_red_gap_with_its_length() -> None:
-    loaded = load_case(str(REAL_CASE))
     # Without the reports dated only to a year, the board heard nothing from April 2021 to May 2023.
-    case = loaded.case.model_copy(update={"reporting": [r for r in loaded.case.reporting if r.date.precision != "year"]})
-    timeline = build_timeline(CheckContext(case), pack(), load_labels())
+    timeline = timeline_without_year_dated_reports()
     assert timeline is not None
     gaps = [(g.body, g.start, g.end, g.months) for g in timeline.gaps]
     assert gaps == [("RS", "2021-04-30", "2023-05-01", 24)]
@@ -128,7 +126,5 @@ def test_the_gap_limit_comes_from_the_reporting_criterion(tmp_path: Path) -> Non
         criterion.replace("      max_gap_months: 6\n", "      max_gap_months: 30\n"), encoding="utf-8"
     )
     lenient = load_pack([default_pack_dir(), tmp_path])
-    loaded = load_case(str(REAL_CASE))
-    case = loaded.case.model_copy(update={"reporting": [r for r in loaded.case.reporting if r.date.precision != "year"]})
-    timeline = build_timeline(CheckContext(case), lenient, load_labels())
+    timeline = timeline_without_year_dated_reports(lenient)
     assert timeline is not None and timeline.max_gap_months == 30 and timeline.gaps == ()

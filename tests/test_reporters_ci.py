@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator
 
-from styraudit.commands.check import CheckOptions, judge_file, load_criteria
 from styraudit.engine.criteria import CriteriaPack
 from styraudit.engine.outcome import Outcome, Severity
 from styraudit.engine.results import CaseResult
+from styraudit.engine.session import CommandLine, Session
 from styraudit.reporters import Summary, reporter
 from styraudit.reporters.github import escape_data, escape_property, in_github_actions
 
@@ -41,18 +42,22 @@ waivers:
   - {criterion: tydligt-uppdrag, motivation: Uppdraget ges i budgeten 2025., decided_by: Regionstyrelsen, expires: 2099-12-31}
 """
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-OPTIONS = CheckOptions(paths=[])
 
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory: pytest.TempPathFactory) -> CriteriaPack:
+def session(tmp_path_factory: pytest.TempPathFactory) -> Session:
     """The shipped criterion tydligt-uppdrag (high), and a low-severity copy of it."""
     folder = tmp_path_factory.mktemp("criteria")
     shutil.copy(ROOT / "criteria" / "tydligt-uppdrag.yaml", folder)
     text = (ROOT / "criteria" / "tydligt-uppdrag.yaml").read_text(encoding="utf-8")
     low = text.replace("id: tydligt-uppdrag", "id: tydligt-uppdrag-lag").replace("severity: high", "severity: low")
     (folder / "tydligt-uppdrag-lag.yaml").write_text(low, encoding="utf-8")
-    return load_criteria(CheckOptions(paths=[], criteria=[folder], replace_default_criteria=True))
+    return Session(CommandLine(criteria=(folder,), no_default_criteria=True), today=date(2026, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def pack(session: Session) -> CriteriaPack:
+    return session.pack
 
 
 def write_cases(root: Path, blank_lines: int = 0) -> list[Path]:
@@ -69,8 +74,8 @@ def write_cases(root: Path, blank_lines: int = 0) -> list[Path]:
     return [root / name for name in files]
 
 
-def judge(root: Path, pack: CriteriaPack, blank_lines: int = 0) -> list[CaseResult]:
-    return [judge_file(path, pack, OPTIONS) for path in write_cases(root, blank_lines)]
+def judge(root: Path, session: Session, blank_lines: int = 0) -> list[CaseResult]:
+    return [session.judge_file(path) for path in write_cases(root, blank_lines)]
 
 
 def render(name: str, results: list[CaseResult], fail_on: Severity = Severity.low, **options: Any) -> str:
@@ -86,8 +91,8 @@ def render(name: str, results: list[CaseResult], fail_on: Severity = Severity.lo
 
 
 @pytest.fixture
-def results(tmp_path: Path, pack: CriteriaPack) -> list[CaseResult]:
-    return judge(tmp_path, pack)
+def results(tmp_path: Path, session: Session) -> list[CaseResult]:
+    return judge(tmp_path, session)
 
 
 def test_the_synthetic_cases_cover_every_kind_of_result(results: list[CaseResult]) -> None:
@@ -138,7 +143,7 @@ def test_sarif_results_rules_and_uris(results: list[CaseResult], tmp_path: Path,
     assert strict["fullDescription"]["text"].startswith("Det ansvariga organet har självt beslutat")
     assert "God förvaltningssed" in strict["help"]["text"] and strict["properties"]["tags"] == ["Uppdrag och styrning"]
     partly = run["results"][0]
-    assert "i uppdrag att införa röd styrning och klocka." in partly["message"]["text"]
+    assert "följande uppdrag: ”Införa röd styrning och klocka”." in partly["message"]["text"]
 
 
 def test_sarif_waived_results_are_suppressed_not_dropped(results: list[CaseResult], tmp_path: Path, pack: CriteriaPack) -> None:
@@ -152,9 +157,9 @@ def test_sarif_waived_results_are_suppressed_not_dropped(results: list[CaseResul
     assert re.search(r"undantag\.yaml:\d+:\d+$", properties["origin"])
 
 
-def test_sarif_fingerprints_survive_reruns_and_moved_lines(tmp_path: Path, pack: CriteriaPack) -> None:
+def test_sarif_fingerprints_survive_reruns_and_moved_lines(tmp_path: Path, session: Session, pack: CriteriaPack) -> None:
     def first(root: Path, blank_lines: int) -> dict[str, Any]:
-        return sarif(judge(root, pack, blank_lines), root, pack)["runs"][0]["results"][0]
+        return sarif(judge(root, session, blank_lines), root, pack)["runs"][0]["results"][0]
 
     (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
     once, again, shifted = first(tmp_path / "a", 0), first(tmp_path / "a", 0), first(tmp_path / "b", 3)
@@ -197,21 +202,25 @@ def test_junit_has_a_testcase_per_case_and_criterion(results: list[CaseResult], 
         "trasig.yaml",
     ]
     assert [len(s.findall("testcase")) for s in suites] == [2, 2, 2, 2, 1]
-    assert [counts(s) for s in suites] == [(2, 2, 0, 0), (2, 0, 0, 0), (2, 0, 0, 2), (2, 1, 0, 0), (1, 0, 1, 0)]
-    assert counts(root) == (9, 3, 1, 2)
+    assert [counts(s) for s in suites] == [(2, 2, 0, 0), (2, 0, 0, 0), (2, 0, 0, 2), (2, 1, 0, 1), (1, 0, 1, 0)]
+    assert counts(root) == (9, 3, 1, 3)
     first = suites[0].find("testcase")
     assert first is not None and first.get("classname") == "testfall" and first.get("name") == "tydligt-uppdrag: Tydligt uppdrag"
     failure = first.find("failure")
     assert failure is not None and failure.get("type") == "high"
-    assert "införa röd styrning och klocka" in (failure.get("message") or "")
+    assert "Införa röd styrning och klocka" in (failure.get("message") or "")
     assert "underlag/ärende-å.yaml:" in (failure.text or "") and "mandates[0]" in (failure.text or "")
 
 
-def test_junit_waived_passes_with_a_note_and_invalid_files_error(results: list[CaseResult], tmp_path: Path) -> None:
-    _, root = junit(results, tmp_path)
+def test_junit_waived_is_skipped_with_its_motivation_and_invalid_files_error(results: list[CaseResult], tmp_path: Path) -> None:
+    text, root = junit(results, tmp_path)
     waived = root.find("testsuite[@name='undantag.yaml']/testcase[@name='tydligt-uppdrag: Tydligt uppdrag']")
     assert waived is not None and waived.find("failure") is None
-    assert (waived.findtext("system-out") or "").startswith("waived: Uppdraget ges i budgeten 2025.")
+    skipped = waived.find("skipped")
+    assert skipped is not None and (skipped.get("message") or "").startswith("waived: Uppdraget ges i budgeten 2025.")
+    assert "Regionstyrelsen" in (skipped.get("message") or "") and "2099-12-31" in (skipped.get("message") or "")
+    # People read the frame: outcomes in words, never their ids.
+    assert not re.search(r"\b(partly_fulfilled|not_fulfilled|cannot_assess)\b", text)
     load = root.find("testsuite[@name='trasig.yaml']/testcase")
     assert load is not None and load.get("name") == "load"
     error = load.find("error")
@@ -222,7 +231,7 @@ def test_junit_waived_passes_with_a_note_and_invalid_files_error(results: list[C
 
 def test_junit_failures_follow_the_fail_on_threshold(results: list[CaseResult], tmp_path: Path) -> None:
     _, root = junit(results, tmp_path, Severity.high)
-    assert counts(root) == (9, 1, 1, 2)
+    assert counts(root) == (9, 1, 1, 3)
     below = root.find("testsuite/testcase[@name='tydligt-uppdrag-lag: Tydligt uppdrag']")
     assert below is not None and below.find("failure") is None
     assert "below the --fail-on threshold (low)" in (below.findtext("system-out") or "")
@@ -242,7 +251,8 @@ def test_github_annotations_have_the_workflow_command_shape(results: list[CaseRe
     assert ",title=tydligt-uppdrag%3A Tydligt uppdrag::Regionstyrelsen gav" in annotations[0]
     assert annotations[-1].startswith("::error file=trasig.yaml,line=3,col=1,title=styraudit%3A invalid file::")
     assert "%0Ahint: " in annotations[-1] and not CONTROL.search("".join(lines))
-    assert summary.startswith("styraudit: 5 files checked (1 invalid), 3 failing criteria")
+    assert summary.startswith("styraudit: 5 files checked (1 invalid): ")
+    assert summary.endswith("; 3 failing criteria at or above low, 1 waived")
 
 
 def test_github_escaping_follows_the_toolkit() -> None:
@@ -258,8 +268,9 @@ def test_github_step_summary_is_appended_to_the_given_file(results: list[CaseRes
     text = step_summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n### styraudit check\n")
     assert "| File | Criterion | Outcome | Severity | Observation |" in text
-    assert "| undantag.yaml:" in text and "not_fulfilled (waived)" in text
-    assert "| trasig.yaml | load | invalid | error |" in text
+    assert "| undantag.yaml:" in text and "| not fulfilled (waived) | high |" in text
+    assert "| trasig.yaml | loading | invalid | error |" in text
+    assert not re.search(r"\b(partly_fulfilled|not_fulfilled|cannot_assess)\b", text)
     assert not CONTROL.search(text.replace("\n", ""))
 
 
@@ -287,4 +298,4 @@ def test_the_cli_writes_sarif_to_stdout_and_junit_to_a_file(cli: Any, tmp_path: 
     assert not list(Draft4Validator(sarif_schema()).iter_errors(document))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]}
     assert uris == {"fall/underlag/%C3%A4rende-%C3%A5.yaml", "fall/undantag.yaml"}
-    assert counts(ET.parse(report).getroot()) == (4, 1, 0, 1)
+    assert counts(ET.parse(report).getroot()) == (4, 1, 0, 2)  # the waived one is skipped

@@ -73,3 +73,32 @@ def test_schema_command_prints_the_committed_schema() -> None:
     result = run_cli("schema")
     assert result.returncode == 0
     assert result.stdout == (ROOT / "schema" / "case.schema.json").read_text(encoding="utf-8")
+
+
+def test_the_schema_rejects_impossible_dates_as_the_loader_does(tmp_path: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(run_cli("schema").stdout)
+    from styraudit.load.yamldoc import load_file  # scalars as written, as an editor sees them
+
+    base = {**load_file(str(ROOT / "templates" / "testing" / "base_case.yaml")).data, "schema_version": 1}
+    verdicts = {}
+    for date in (
+        "2023-10-23",
+        "2024-02-29",
+        "2023-12",
+        "2023",
+        "2023-13-45",
+        "2023-02-29",
+        "2023-04-31",
+        "2023-00",
+        "0000-01-01",
+    ):
+        case = {**base, "as_of": date}
+        schema_ok = not list(Draft202012Validator(schema).iter_errors(case))
+        (tmp_path / "fall.yaml").write_text(yaml.safe_dump(case, allow_unicode=True).replace(f"'{date}'", date), encoding="utf-8")
+        loader_ok = run_cli("validate", str(tmp_path / "fall.yaml")).returncode == 0
+        verdicts[date] = (schema_ok, loader_ok)
+    # The loader (model/base.py) takes "2023-00" for the year 2023; the schema refuses month 00.
+    assert all(schema_ok == loader_ok for date, (schema_ok, loader_ok) in verdicts.items() if date != "2023-00"), str(verdicts)
+    assert [d for d, (ok, _) in verdicts.items() if not ok] == ["2023-13-45", "2023-02-29", "2023-04-31", "2023-00", "0000-01-01"]

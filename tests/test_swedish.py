@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from styraudit.text.swedish import date_sv, definite, join_sv, lower_first
+from styraudit.text.swedish import date_sv, definite, every_sv, join_sv, lower_first, number_sv, ordinal_sv
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,54 @@ def test_lower_first_keeps_acronyms(text: str, expected: str) -> None:
 )
 def test_definite_form_of_role_titles(title: str, expected: str) -> None:
     assert definite(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "neuter", "expected"),
+    [
+        (1, False, "en"),
+        (1, True, "ett"),
+        (2, False, "två"),
+        (6, False, "sex"),
+        (12, False, "tolv"),
+        (13, False, "13"),
+        (0, False, "noll"),
+    ],
+)
+def test_number_sv_writes_one_to_twelve_in_words(value: int, neuter: bool, expected: str) -> None:
+    assert number_sv(value, neuter) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(3, "tredje"), (6, "sjätte"), (12, "tolfte"), (13, "13:e"), (21, "21:a"), (22, "22:a"), (111, "111:e")],
+)
+def test_ordinal_sv(value: int, expected: str) -> None:
+    assert ordinal_sv(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "neuter", "expected"),
+    [
+        (1, False, "varje månad"),
+        (2, False, "varannan månad"),
+        (6, False, "var sjätte månad"),
+        (18, False, "var 18:e månad"),
+        (2, True, "vartannat år"),
+        (3, True, "vart tredje år"),
+    ],
+)
+def test_every_sv(value: int, neuter: bool, expected: str) -> None:
+    assert every_sv(value, "år" if neuter else "månad", neuter) == expected
+
+
+def test_the_number_filters_are_in_the_sandbox() -> None:
+    from styraudit.text.jinja import environment
+
+    text = "{{ 6|every_sv('månad') }}, mer än {{ 6|number_sv }} månader, {{ ids|names(lower=true) }}"
+    rendered = (
+        environment()
+        .from_string(text)
+        .render(ids=["RS", "HSN"], lookup={"RS": "Regionstyrelsen", "HSN": "Hälso- och sjukvårdsnämnden"}.get)
+    )
+    assert rendered == "var sjätte månad, mer än sex månader, regionstyrelsen och hälso- och sjukvårdsnämnden"

@@ -12,27 +12,64 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperArgument
 
 from . import __version__
 from .errors import StyrauditError
+from .text.i18n import _, install_for_typer
+
+install_for_typer()  # typer's own words in --help ("Options", "default: ...") from our catalog
+
+
+def _metavar_says_it_all(self: TyperArgument, ctx: object) -> str | None:
+    return None if self.metavar else self.display_type(ctx)  # type: ignore[arg-type]
+
+
+# Typer prints an argument's Python type after its metavar (`PATH <list[str]>`); the metavar is enough.
+TyperArgument.display_type_rich = _metavar_says_it_all  # type: ignore[method-assign]
+
+
+def _default(text: str) -> str:
+    """A default that is not a plain value (the configuration's, "all cores"), in the words typer uses."""
+    return "  [" + _("default: {default}").format(default=text) + "]"
+
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
 app = typer.Typer(
     name="styraudit",
-    help="Audit how a Swedish region or municipality steers its own initiatives: "
-    "case files (YAML) in; findings, answers to audit questions and a Swedish draft report out.",
+    help=_(
+        "Audit how a Swedish region or municipality steers its own initiatives: "
+        "case files (YAML) in; findings, answers to audit questions and a Swedish draft report out."
+    ),
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish and PowerShell
 )
 
 LimitOption = Annotated[
     list[str] | None,
-    typer.Option("--limit", metavar="NAME=VALUE", help="Raise a loading limit, e.g. max_file_bytes=10000000 (repeatable)."),
+    typer.Option("--limit", metavar="NAME=VALUE", help=_("Raise a loading limit, e.g. max_file_bytes=10000000 (repeatable).")),
 ]
-ForceOption = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+ForceOption = Annotated[bool, typer.Option("--force", help=_("Overwrite an existing output file."))]
+PathsArgument = Annotated[list[str], typer.Argument(metavar="PATH", help=_("Case files, folders or globs."), show_default=False)]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="GLOB",
+        help=_("Skip files matching this glob, or below a folder matching it (repeatable; added to the configuration's)."),
+    ),
+]
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="PATH",
+        help=_("Configuration file.") + _default(_("nearest styraudit.yaml or pyproject.toml [tool.styraudit]")),
+    ),
+]
 
 
 def _run(action: object) -> None:
@@ -41,8 +78,9 @@ def _run(action: object) -> None:
     Standard output is flushed here, so that a full disk or a closed pipe behind it is an error
     message with exit code 2 too, not a traceback at interpreter exit; Ctrl-C ends with 130.
     """
-    from .commands.console import print_problems, stdout_failed
-    from .text.control import protect_standard_streams
+    from .commands.stdout import stdout_failed
+    from .load.printable import protect_standard_streams
+    from .text.messages import print_problems
 
     protect_standard_streams()
     try:
@@ -54,15 +92,24 @@ def _run(action: object) -> None:
     except OSError as error:  # standard output (files raise StyrauditError from commands/output.py)
         code = stdout_failed(error)
     except KeyboardInterrupt:
-        print("styraudit: interrupted", file=sys.stderr)
+        print(_("styraudit: interrupted"), file=sys.stderr)
         code = 130
     raise typer.Exit(code)
 
 
-def _limits(pairs: list[str] | None):  # type: ignore[no-untyped-def]
-    from .load.limits import DEFAULT_LIMITS
+def _session(today: bool = False, **given: object):  # type: ignore[no-untyped-def]
+    """The one Session a command runs in: the configuration file and what was given on the command line.
 
-    return DEFAULT_LIMITS.with_overrides(pairs or [])
+    `today` asks for today's date as the waivers' expiry date (check only: the one clock the tool
+    reads); without it waivers expire against each case's reference date.
+    """
+    import os
+    from datetime import date
+
+    from .engine.session import CommandLine, Session
+
+    line = CommandLine(**{k: tuple(v) if isinstance(v, list) else v for k, v in given.items()})  # type: ignore[arg-type]
+    return Session(line, os.environ, date.today() if today else None)
 
 
 def _version(value: bool) -> None:
@@ -74,41 +121,48 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version and exit."))
     ] = False,
 ) -> None:
     """styraudit: audit of steering, follow-up and control."""
 
 
-@app.command()
+@app.command(help=_("Check case files against the schema and their id references (no criteria). Exit 0 valid, 2 invalid."))
 def validate(
-    paths: Annotated[list[str], typer.Argument(help="Case files, directories or globs.")],
+    paths: PathsArgument,
     limit: LimitOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=_("Print only problems."))] = False,
+    exclude: ExcludeOption = None,
+    config: ConfigOption = None,
 ) -> None:
-    """Check case files against the schema and their id references (no criteria). Exit 0 valid, 2 invalid."""
     from .commands import validate as command
 
-    _run(lambda: command.run(paths, _limits(limit), quiet))
+    _run(lambda: command.run(_session(paths=paths, limits=limit, config=config, exclude=exclude), quiet))
 
 
-@app.command()
+@app.command(help=_("Print the JSON Schema of the case file, for editors (yaml-language-server)."))
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help=_("Write the schema to this file, e.g. beside the cases.") + _default(_("standard output")),
+        ),
+    ] = None,
     force: ForceOption = False,
 ) -> None:
-    """Print the JSON Schema of the case file, for editors (yaml-language-server)."""
     from .commands import schema as command
 
     _run(lambda: command.run(output, force))
 
 
-@app.command()
+@app.command(help=_("Write a commented starting case file that validates, and the schema beside it for the editor."))
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the new case file.")] = Path("case.yaml"),
+    path: Annotated[Path, typer.Argument(metavar="PATH", help=_("Where to write the new case file."))] = Path("case.yaml"),
     force: ForceOption = False,
 ) -> None:
-    """Write a commented starting case file that validates."""
     from .commands import init as command
 
     _run(lambda: command.run(path, force))
@@ -116,11 +170,17 @@ def init(
 
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Reference date for time-based checks (default: from the case)."),
+    typer.Option(
+        "--as-of", metavar="YYYY-MM-DD", help=_("Reference date for time-based checks.") + _default(_("the case's as_of"))
+    ),
 ]
 CriteriaOption = Annotated[
     list[Path] | None,
-    typer.Option("--criteria", help="A criteria pack (folder or file) to add; same ids replace the shipped ones."),
+    typer.Option(
+        "--criteria",
+        metavar="DIR",
+        help=_("A criteria pack (folder or file) to add; same ids replace the shipped ones (repeatable)."),
+    ),
 ]
 
 
@@ -134,154 +194,231 @@ def _as_of(value: str | None):  # type: ignore[no-untyped-def]
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise UsageError([Problem(Location("--as-of"), f"not a date: {value!r}", "write YYYY-MM-DD", "usage")]) from None
+        message = _("not a date: {value!r}").format(value=value)
+        raise UsageError([Problem(Location("--as-of"), message, _("write YYYY-MM-DD"), "usage")]) from None
 
 
-def _outputs(formats: list[str] | None, outputs: list[str] | None):  # type: ignore[no-untyped-def]
+def _usage(where: str, message: str, hint: str) -> Exception:
     from .errors import Location, Problem, UsageError
+
+    return UsageError([Problem(Location(where), message, hint, "usage")])
+
+
+# -o PATH without --format: the format its extension names, else text.
+EXTENSIONS = {".json": "json", ".sarif": "sarif", ".xml": "junit", ".txt": "text", ".log": "text"}
+
+
+def _outputs(formats: list[str] | None, outputs: list[str] | None, output_file: Path | None = None):  # type: ignore[no-untyped-def]
+    """(format, path or None for stdout) pairs: --format to stdout (or to -o PATH), --output FORMAT=PATH to files."""
+    import os
+
     from .reporters import FORMATS
 
     chosen: list[tuple[str, Path | None]] = [(f, None) for f in formats or []]
+    if output_file is not None:
+        if len(chosen) > 1:
+            raise _usage("-o", _("-o PATH takes one format"), _("write the others with --output FORMAT=PATH"))
+        name = chosen[0][0] if chosen else EXTENSIONS.get(output_file.suffix.lower(), "text")
+        chosen = [(name, output_file)]
     for item in outputs or []:
-        name, _, path = item.partition("=")
-        chosen.append((name, Path(path) if path else None))
-    for name, _ in chosen:
-        if name not in FORMATS:
-            raise UsageError(
-                [Problem(Location("--format"), f"unknown format {name!r}", f"choose from {', '.join(FORMATS)}", "usage")]
+        name, _sep, path = item.partition("=")
+        if not path:
+            raise _usage(
+                "--output",
+                _("--output needs FORMAT=PATH, got {item!r}").format(item=item),
+                _("e.g. --output sarif=styraudit.sarif"),
             )
-    if sum(path is None for _, path in chosen) > 1:
-        raise UsageError(
-            [
-                Problem(
-                    Location("--format"),
-                    "only one format can go to standard output",
-                    "send the others to files with --output FORMAT=PATH",
-                    "usage",
-                )
-            ]
+        chosen.append((name, Path(path)))
+    for name, _path in chosen:
+        if name not in FORMATS:
+            raise _usage(
+                "--format",
+                _("unknown format {name!r}").format(name=name),
+                _("choose from {names}").format(names=", ".join(FORMATS)),
+            )
+    if sum(path is None for _name, path in chosen) > 1:
+        raise _usage(
+            "--format", _("only one format can go to standard output"), _("send the others to files with --output FORMAT=PATH")
         )
+    seen: dict[str, str] = {}
+    for name, path in chosen:
+        if path is not None:
+            key = os.path.normcase(os.path.realpath(path))
+            if key in seen:
+                message = _("{path} is named for two outputs ({first} and {second})").format(
+                    path=path, first=seen[key], second=name
+                )
+                raise _usage(str(path), message, _("give each output its own file"))
+            seen[key] = name
     return chosen or [("text", None)]
 
 
-@app.command()
+@app.command(
+    help=_("Judge case files against the audit criteria. Exit 0 clean, 1 findings at or above --fail-on, 2 invalid input.")
+)
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(help="Case files, directories or globs.")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help=_("Case files, folders or globs."), show_default=False)
+    ] = None,
     criteria: CriteriaOption = None,
     no_default_criteria: Annotated[
-        bool | None, typer.Option("--no-default-criteria", help="Use only the --criteria packs.")
+        bool | None, typer.Option("--no-default-criteria", help=_("Use only the --criteria packs."), show_default=False)
     ] = None,
     as_of: AsOfOption = None,
     fail_on: Annotated[
-        str | None, typer.Option("--fail-on", help="Lowest severity that fails the run: low, medium or high.")
+        str | None,
+        typer.Option("--fail-on", metavar="low|medium|high", help=_("Lowest severity that fails the run.") + _default("low")),
     ] = None,
     format: Annotated[
-        list[str] | None, typer.Option("--format", "-f", help="Output format to stdout: text, json, sarif, junit or github.")
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help=_("Output format: text, json, sarif, junit or github.") + _default(_("text; github inside GitHub Actions")),
+        ),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            metavar="PATH",
+            help=_("Write the output to this file instead of standard output (the format: --format, else the extension)."),
+        ),
     ] = None,
     output: Annotated[
-        list[str] | None, typer.Option("--output", "-o", metavar="FORMAT=PATH", help="Also write a format to a file.")
+        list[str] | None,
+        typer.Option("--output", metavar="FORMAT=PATH", help=_("Also write a format to a file (repeatable).")),
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Show only failing criteria.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=_("Show only failing criteria."))] = False,
     limit: LimitOption = None,
-    config: Annotated[
-        Path | None, typer.Option("--config", help="Configuration file (default: nearest styraudit.yaml or pyproject.toml).")
+    config: ConfigOption = None,
+    exclude: ExcludeOption = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", metavar="N", min=1, help=_("Worker processes.") + _default(_("all cores"))),
     ] = None,
-    exclude: Annotated[
-        list[str] | None, typer.Option("--exclude", help="Skip files matching this glob or under this folder.")
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", metavar="PATH", help=_("Only results not in this baseline fail the run."))
     ] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores).")] = None,
-    baseline: Annotated[Path | None, typer.Option("--baseline", help="Only results not in this baseline fail the run.")] = None,
     write_baseline: Annotated[
-        Path | None, typer.Option("--write-baseline", help="Record the current deficient results as the baseline.")
+        Path | None,
+        typer.Option("--write-baseline", metavar="PATH", help=_("Record the current deficient results as the baseline.")),
+    ] = None,
+    root: Annotated[
+        Path | None,
+        typer.Option(
+            "--root",
+            metavar="DIR",
+            help=_("Make the paths in SARIF, JUnit and GitHub output relative to this folder.")
+            + _default(_("the git top level, else the working directory")),
+        ),
     ] = None,
     show_config: Annotated[
-        bool, typer.Option("--show-config", help="Print the effective settings and where each came from.")
+        bool, typer.Option("--show-config", help=_("Print the effective settings and where each came from."))
     ] = False,
-    list_files: Annotated[bool, typer.Option("--list-files", help="Print the files that would be checked.")] = False,
+    list_files: Annotated[
+        bool, typer.Option("--list-files", help=_("Print the files that would be checked, and every skipped file with why."))
+    ] = False,
 ) -> None:
-    """Judge case files against the audit criteria. Exit 0 clean, 1 findings at or above --fail-on, 2 invalid input."""
-    import os
-    from datetime import date
-
     from .commands import check as command
-    from .commands import effective
 
     def action() -> int:
-        line = effective.CommandLine(
+        session = _session(
+            today=True,
             paths=paths or [],
             config=config,
             criteria=criteria,
             no_default_criteria=no_default_criteria,
             as_of=_as_of(as_of),
             fail_on=fail_on,
-            outputs=_outputs(format, output) if (format or output) else None,
             limits=limit,
-            quiet=quiet,
             exclude=exclude,
             jobs=jobs,
             baseline=baseline,
-            write_baseline=write_baseline,
         )
-        # The only clock the tool reads: today's date, for waiver expiry, unless --as-of fixes it.
-        options, origins = effective.resolve(line, os.environ, date.today())
         if show_config:
-            return effective.show(origins)
-        if not options.paths:
-            from .errors import Location, Problem, UsageError
+            from .engine.effective import effective_yaml
 
-            raise UsageError([Problem(Location("check"), "no files given", "name case files, folders or globs", "usage")])
-        if list_files:
-            for path in command.selected_files(options):
-                print(path)
+            print(effective_yaml(session), end="")
             return 0
-        return command.run(options)
+        if not paths:
+            raise _usage("check", _("no files given"), _("name case files, folders or globs"))
+        if list_files:
+            from .commands.files import list_files as print_files
+
+            return print_files(session)
+        chosen = _outputs(format, output, output_file) if (format or output or output_file) else None
+        outputs = command.CheckOutputs(chosen or command.default_outputs(session.environ), quiet, write_baseline)
+        return command.run(session, outputs, root)
 
     _run(action)
 
 
 criteria_app = typer.Typer(
-    help="List and explain the audit criteria and their checks.", no_args_is_help=True, rich_markup_mode=None
+    help=_("List and explain the audit criteria and their checks."), no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(criteria_app, name="criteria")
 
 
-@criteria_app.command("list")
-def criteria_list(criteria: CriteriaOption = None) -> None:
-    """One line per criterion: id, severity, title and authority."""
+@criteria_app.command(
+    "list", help=_("One line per criterion: id, severity, title and authority, as the configuration sets them.")
+)
+def criteria_list(criteria: CriteriaOption = None, config: ConfigOption = None) -> None:
     from .commands import criteria as command
 
-    _run(lambda: command.list_criteria(command.pack_for(criteria or [], False)))
+    _run(lambda: command.list_criteria(_session(criteria=criteria, config=config).pack))
 
 
-@criteria_app.command("show")
+@criteria_app.command("show", help=_("What a criterion requires, its authority, its checks and their parameters in force."))
 def criteria_show(
-    ident: Annotated[str, typer.Argument(metavar="ID", help="The criterion id.")], criteria: CriteriaOption = None
+    ident: Annotated[str, typer.Argument(metavar="ID", help="The criterion id.")],
+    criteria: CriteriaOption = None,
+    config: ConfigOption = None,
 ) -> None:
-    """What a criterion requires, its authority, its checks and their parameters."""
     from .commands import criteria as command
 
-    _run(lambda: command.show_criterion(command.pack_for(criteria or [], False), ident))
+    _run(lambda: command.show_criterion(_session(criteria=criteria, config=config).pack, ident))
 
 
-@app.command()
+@app.command(
+    help=_("Write the Swedish draft audit report; the format follows the extension of -o. Exit 0 written, 2 invalid input.")
+)
 def report(
-    case: Annotated[Path, typer.Argument(help="The case file.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The report file: .md, .html or .docx.")],
+    case: Annotated[Path, typer.Argument(metavar="CASE", help=_("The case file."))],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="PATH", help=_("The file to write: .md, .html, .docx or .pptx (the board's slides).")
+        ),
+    ],
     force: ForceOption = False,
     templates: Annotated[
         Path | None,
-        typer.Option("--templates", help="A folder of your own report templates; same file names replace the shipped ones."),
+        typer.Option(
+            "--templates",
+            metavar="DIR",
+            help=_("A folder of your own report templates; same file names replace the shipped ones."),
+        ),
     ] = None,
     criteria: CriteriaOption = None,
     as_of: AsOfOption = None,
     limit: LimitOption = None,
+    config: ConfigOption = None,
+    part: Annotated[
+        str,
+        typer.Option(
+            "--part",
+            metavar="PART",
+            help=_("What to write: report (the draft report) or summary (one page for the board's agenda)."),
+        ),
+    ] = "report",
 ) -> None:
-    """Write the Swedish draft audit report; the format follows the extension of -o. Exit 0 written, 2 invalid input."""
     from .commands import report as command
 
     def action() -> int:
-        options = command.ReportOptions(case, output, force, templates, criteria or [], _as_of(as_of), _limits(limit))
-        return command.run(options)
+        session = _session(criteria=criteria, as_of=_as_of(as_of), limits=limit, config=config)
+        return command.run(session, command.ReportOptions(case, output, force, templates, part))
 
     _run(action)
 

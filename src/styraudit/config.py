@@ -4,6 +4,7 @@ every effective setting and where it came from."""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .engine.outcome import Severity
 from .errors import InputError, Location, Problem
+from .load.files import read_regular
 from .load.refs import suggest
+from .load.wording import worded
 from .load.yamldoc import YamlDocument, load_file
 from .model.base import PartialDate
 from .model.paths import dotted
+from .text.i18n import _
 
 CONFIG_FILE = "styraudit.yaml"
+MAX_CONFIG_BYTES = 4 * 1024 * 1024  # far above any real pyproject.toml
 
 
 def _kebab(name: str) -> str:
@@ -45,6 +50,7 @@ class Settings(_Strict):
     params: dict[str, dict[str, dict[str, Any]]] = Field(default_factory=dict)
     fail_on: Severity = Severity.low
     exclude: list[str] = Field(default_factory=list)
+    include: list[str] = Field(default_factory=list)
     waivers: list[ConfigWaiver] = Field(default_factory=list)
     limits: dict[str, int] = Field(default_factory=dict)
     jobs: int | None = Field(default=None, ge=1)
@@ -58,9 +64,10 @@ class Config:
     file: Path | None = None
     doc: YamlDocument | None = None
 
-    def locate(self, *path: str | int) -> Location:
+    def locate(self, *path: str | int, key: bool = False) -> Location:
+        """Where a setting is written (`key`: the key rather than its value, as criteria files report it)."""
         if self.doc is not None:
-            return self.doc.locate(tuple(path))
+            return self.doc.locate(tuple(path), key=key)
         return Location(str(self.file) if self.file else "<defaults>")
 
     def resolve(self, relative: str) -> Path:
@@ -75,55 +82,30 @@ def find_config(start: Path) -> Path | None:
         if (folder / CONFIG_FILE).is_file():
             return folder / CONFIG_FILE
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.styraudit]" in read_config_text(pyproject):
+        if pyproject.is_file() and _has_our_table(pyproject):
             return pyproject
     return None
 
 
-MAX_CONFIG_BYTES = 1024 * 1024
-
-
-def read_config_text(path: Path) -> str:
-    """A configuration file's text: a regular file of at most MAX_CONFIG_BYTES, in UTF-8; any
-    failure (unreadable, a FIFO, a 0xFF byte) is an InputError naming the file."""
-    from .load.files import read_regular
-    from .load.yamldoc import decode
-
-    return decode(read_regular(path, max_bytes=MAX_CONFIG_BYTES, what="configuration file", limit=None), str(path))
-
-
-def _pyproject(path: Path) -> YamlDocument:
-    """[tool.styraudit] of a pyproject.toml; `tool = 1` or `tool.styraudit = "x"` is an error, not a crash."""
-    import tomllib
-
+def _has_our_table(pyproject: Path) -> bool:
+    """Parsed, not guessed from a substring; an unreadable or broken pyproject.toml is someone
+    else's unless it names our table, and then loading it reports the error with its place."""
     try:
-        data: Any = tomllib.loads(read_config_text(path))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(
-            [Problem(Location(str(path)), f"TOML syntax: {str(exc)[:200]}", "check the [tool.styraudit] table", "config")]
-        ) from None
-    for key in ("tool", "styraudit"):
-        data = data.get(key, {})
-        if not isinstance(data, dict):
-            where = "tool" if key == "tool" else "tool.styraudit"
-            raise InputError(
-                [
-                    Problem(
-                        Location(str(path)),
-                        f"`{where}` must be a table, not {type(data).__name__}",
-                        "write [tool.styraudit] as a table",
-                        "config",
-                    )
-                ]
-            )
-    return YamlDocument(str(path), data, {(): (1, 1)})
+        raw = read_regular(pyproject, max_bytes=MAX_CONFIG_BYTES, what=_("the configuration file"), limit=None)
+    except InputError:
+        return False
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return b"[tool.styraudit]" in raw
+    return isinstance(tool, dict) and "styraudit" in tool
 
 
 def load_config(path: Path | None) -> Config:
     """Read and validate a configuration file; None gives the defaults."""
     if path is None:
         return Config()
-    doc = _pyproject(path) if path.name == "pyproject.toml" else load_file(str(path))
+    doc = _pyproject(path) if path.name == "pyproject.toml" else load_file(str(path), _shown(path))
     try:
         settings = Settings.model_validate(doc.data or {})
     except ValidationError as exc:
@@ -131,10 +113,40 @@ def load_config(path: Path | None) -> Config:
     return Config(settings, path, doc)
 
 
+def _shown(path: Path) -> str:
+    """How messages name the file: relative to the working directory when it is at or below it."""
+    try:
+        return Path(path).absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _pyproject(path: Path) -> YamlDocument:
+    """The [tool.styraudit] table as a document located at its header line."""
+    where = Location(_shown(path))
+    raw = read_regular(path, max_bytes=MAX_CONFIG_BYTES, display=_shown(path), what=_("the configuration file"), limit=None)
+    try:
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError:
+        raise InputError([Problem(where, _("the file is not UTF-8"), _("save it as UTF-8"), "config")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        hint = _("check the [tool.styraudit] table")
+        raise InputError([Problem(where, _("TOML syntax: {error}").format(error=exc), hint, "config")]) from None
+    tool = data.get("tool")
+    table = tool.get("styraudit", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):  # `[tool] styraudit = 3`: named, but not a table
+        message = _("`tool.styraudit` must be a table, not {kind}").format(kind=type(table).__name__)
+        raise InputError([Problem(where, message, _("write [tool.styraudit] as a table"), "config")])
+    header = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[tool.styraudit")), 1)
+    return YamlDocument(_shown(path), table, {(): (header, 1)})
+
+
 def _problem(doc: YamlDocument, error: Any) -> Problem:
     path = tuple(error["loc"])
     if error["type"] == "extra_forbidden":
         known = [_kebab(name) for name in Settings.model_fields] + [_kebab(name) for name in ConfigWaiver.model_fields]
-        hint = suggest(str(path[-1]), known) or "see `styraudit check --show-config` for the known settings"
-        return Problem(doc.locate(path, key=True), f"unknown setting {path[-1]!r}", hint, "config")
-    return Problem(doc.locate(path), f"{dotted(path)}: {error['msg']}", "see the README's configuration section", "config")
+        hint = suggest(str(path[-1]), known) or _("see `styraudit check --show-config` for the known settings")
+        return Problem(doc.locate(path, key=True), _("unknown setting {name!r}").format(name=path[-1]), hint, "config")
+    hint = _("see the README's configuration section")
+    return Problem(doc.locate(path), f"{dotted(path)}: {worded(error)}", hint, "config")

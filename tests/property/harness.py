@@ -29,12 +29,12 @@ from mutations import Mutant
 from typer.testing import CliRunner
 
 from styraudit.cli import app
-from styraudit.commands.console import format_problem
 from styraudit.engine import criteria as criteria_module
 from styraudit.errors import InputError, Problem
 from styraudit.load.case import validate_document
 from styraudit.load.limits import Limits
 from styraudit.load.yamldoc import load_bytes
+from styraudit.text.messages import format_problem
 
 ROOT = Path(__file__).resolve().parents[2]
 COUNTS: Counter[str] = Counter()
@@ -185,16 +185,19 @@ def assert_cli_agrees(verdicts: dict[str, list[Problem]], run: Any) -> None:
     assert f"{len(verdicts) - len(invalid)} valid, {len(invalid)} invalid" in run.stdout
 
 
+_LOAD_PACK = criteria_module.load_pack  # the real loader, before cached_criteria() patches it
+
+
 @cache
 def _pack(directories: tuple[Path, ...], limits: Limits) -> Any:
-    return criteria_module.load_pack(list(directories), limits)
+    return _LOAD_PACK(list(directories), limits)
 
 
 @contextlib.contextmanager
 def cached_criteria() -> Iterator[None]:
-    """Load each criteria pack once for the whole session, in `check` and `report`."""
+    """Load each criteria pack once for the whole test session, in every command (they share the engine's session)."""
     cached = lambda dirs, limits: _pack(tuple(dirs), limits)  # noqa: E731
-    with mock.patch("styraudit.commands.check.load_pack", cached), mock.patch("styraudit.commands.report.load_pack", cached):
+    with mock.patch("styraudit.engine.criteria.load_pack", cached):  # the session imports it when it loads the pack
         yield
 
 
@@ -211,9 +214,9 @@ def assert_complete_report(report_path: Path, verdicts: dict[str, list[Any]], co
 
 
 def assert_judged(verdicts: dict[str, list[Problem]], run: Run, report_path: Path) -> None:
-    """A check run agrees with the library: invalid files are named (stdout and JSON), valid ones judged."""
+    """A check run agrees with the library: invalid files are named (stderr and JSON), valid ones judged."""
     cases = assert_complete_report(report_path, verdicts, run.code)
-    printed = error_files(run.stdout)
+    printed = error_files(run.stderr)  # input problems go to stderr in every command
     for file, problems in verdicts.items():
         if problems:
             assert file in printed and cases[file]["status"] == "invalid", file

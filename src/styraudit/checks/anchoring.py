@@ -15,10 +15,13 @@ understanding. Administrations the case is silent about are named; silence is ne
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome, combine
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 from ..model.facts import AnchoringKind, Understanding
 from ..model.paths import YamlPath
 
@@ -28,16 +31,67 @@ LEVELS = {
     Understanding.mixed: Outcome.partly_fulfilled,
     Understanding.poor: Outcome.not_fulfilled,
 }
+UNDERSTOOD = ("event", "group", "understanding", "kind", "date", "observation")
+
+CODES = Codes(
+    no_affected_administrations=Code(
+        Outcome.cannot_assess, "the case names no affected administrations, so participation cannot be judged"
+    ),
+    took_part=Code(
+        Outcome.fulfilled, "an affected administration took part in the design", ("administration", "events", "groups")
+    ),
+    did_not_take_part=Code(
+        Outcome.not_fulfilled,
+        "recorded absence: an affected administration did not take part",
+        ("administration", "absences", "statements"),
+    ),
+    participation_unknown=Code(
+        Outcome.cannot_assess, "the case is silent on whether an affected administration took part", ("administration",)
+    ),
+    understanding_good=Code(Outcome.fulfilled, "an anchoring event records good understanding", UNDERSTOOD),
+    understanding_mixed=Code(Outcome.partly_fulfilled, "an anchoring event records mixed understanding", UNDERSTOOD),
+    understanding_poor=Code(Outcome.not_fulfilled, "an anchoring event records poor understanding", UNDERSTOOD),
+    understanding_unknown=Code(
+        Outcome.cannot_assess, "no anchoring event records the understanding of those who must carry it", ("events",)
+    ),
+)
 
 
 class AnchoringParams(Params):
     """No parameters: the criterion is the same for every initiative."""
 
 
-def run(ctx: CheckContext, params: AnchoringParams) -> CheckResult:
-    participation, found = _participation(ctx)
-    understanding, more = _understanding(ctx)
-    return CheckResult(combine([participation, understanding]), tuple(found + more))
+def run(ctx: CheckContext, params: AnchoringParams) -> list[Finding]:
+    return _participation(ctx) + _understanding(ctx)
+
+
+def judge(findings: Sequence[Finding]) -> Outcome:
+    """Participation and understanding are judged apart and combined by rule 1. Participation:
+    fulfilled if every affected administration took part; partly if some did and some are recorded
+    as not; not fulfilled if some are recorded as not and none took part; else cannot be assessed.
+    Understanding: fulfilled if all recorded is good; not fulfilled if more than half is poor;
+    partly otherwise; cannot be assessed when none is recorded."""
+    # The understanding codes are the ones named understanding_*; every other code is about participation.
+    understanding = [f.outcome for f in findings if f.code.startswith("understanding_")]
+    participation = [f.outcome for f in findings if not f.code.startswith("understanding_")]
+    return combine([_participation_outcome(participation), _understanding_outcome(understanding)])
+
+
+def _participation_outcome(outcomes: list[Outcome]) -> Outcome:
+    if outcomes and all(o is Outcome.fulfilled for o in outcomes):
+        return Outcome.fulfilled
+    if Outcome.not_fulfilled in outcomes:
+        return Outcome.partly_fulfilled if Outcome.fulfilled in outcomes else Outcome.not_fulfilled
+    return Outcome.cannot_assess  # only participation and silence: the silent ones may yet have taken part
+
+
+def _understanding_outcome(outcomes: list[Outcome]) -> Outcome:
+    if not outcomes or Outcome.cannot_assess in outcomes:
+        return Outcome.cannot_assess
+    if all(o is Outcome.fulfilled for o in outcomes):
+        return Outcome.fulfilled
+    poor = sum(o is Outcome.not_fulfilled for o in outcomes)
+    return Outcome.not_fulfilled if 2 * poor > len(outcomes) else Outcome.partly_fulfilled
 
 
 def belongs_to(ctx: CheckContext, actor: str, administration: str) -> bool:
@@ -52,23 +106,12 @@ def belongs_to(ctx: CheckContext, actor: str, administration: str) -> bool:
     return False
 
 
-def _participation(ctx: CheckContext) -> tuple[Outcome, list[Finding]]:
+def _participation(ctx: CheckContext) -> list[Finding]:
     """Per affected administration: took part, recorded as not taking part, or unknown."""
     administrations = ctx.case.initiative.affected_administrations
     if not administrations:
-        return Outcome.cannot_assess, [Finding("no_affected_administrations", Outcome.cannot_assess, {}, (("initiative",),))]
-    findings = [_one_administration(ctx, k, admin) for k, admin in enumerate(administrations)]
-    took = sum(f.outcome is Outcome.fulfilled for f in findings)
-    absent = sum(f.outcome is Outcome.not_fulfilled for f in findings)
-    if took == len(findings):
-        outcome = Outcome.fulfilled
-    elif took and absent:
-        outcome = Outcome.partly_fulfilled
-    elif absent:
-        outcome = Outcome.not_fulfilled
-    else:  # only participation and silence: the silent ones may yet have taken part
-        outcome = Outcome.cannot_assess
-    return outcome, findings
+        return [CODES.no_affected_administrations(facts=[("initiative",)])]
+    return [_one_administration(ctx, k, admin) for k, admin in enumerate(administrations)]
 
 
 def _one_administration(ctx: CheckContext, position: int, admin: str) -> Finding:
@@ -85,7 +128,7 @@ def _one_administration(ctx: CheckContext, position: int, admin: str) -> Finding
             "events": [e.id for _, e in events],
             "groups": list(dict.fromkeys(e.group for _, e in events)),
         }
-        return Finding("took_part", Outcome.fulfilled, values, tuple(p for p, _ in events))
+        return CODES.took_part(values, [p for p, _ in events])
     absences = ctx.absences("design_participation", admin)
     if absences:
         values = {
@@ -93,22 +136,19 @@ def _one_administration(ctx: CheckContext, position: int, admin: str) -> Finding
             "absences": [a.id for _, a in absences],
             "statements": [a.statement for _, a in absences],
         }
-        return Finding("did_not_take_part", Outcome.not_fulfilled, values, tuple(p for p, _ in absences))
+        return CODES.did_not_take_part(values, [p for p, _ in absences])
     where: YamlPath = ("initiative", "affected_administrations", position)
-    return Finding("participation_unknown", Outcome.cannot_assess, {"administration": admin}, (where,))
+    return CODES.participation_unknown({"administration": admin}, [where])
 
 
-def _understanding(ctx: CheckContext) -> tuple[Outcome, list[Finding]]:
-    """One finding per anchoring event with a recorded understanding; the whole judged by the balance."""
+def _understanding(ctx: CheckContext) -> list[Finding]:
+    """One finding per anchoring event with a recorded understanding."""
     known = [(i, e) for i, e in enumerate(ctx.case.anchoring) if e.understanding in LEVELS]
     if not known:
-        facts = tuple(("anchoring", i) for i in range(len(ctx.case.anchoring))) or (("initiative",),)
-        values = {"events": [e.id for e in ctx.case.anchoring]}
-        return Outcome.cannot_assess, [Finding("understanding_unknown", Outcome.cannot_assess, values, facts)]
-    findings = [
-        Finding(
-            f"understanding_{e.understanding.value}",
-            LEVELS[e.understanding],
+        facts = [("anchoring", i) for i in range(len(ctx.case.anchoring))] or [("initiative",)]
+        return [CODES.understanding_unknown({"events": [e.id for e in ctx.case.anchoring]}, facts)]
+    return [
+        CODES[f"understanding_{e.understanding.value}"](
             {
                 "event": e.id,
                 "group": e.group,
@@ -117,30 +157,19 @@ def _understanding(ctx: CheckContext) -> tuple[Outcome, list[Finding]]:
                 "date": str(e.date) if e.date else None,
                 "observation": e.observation,
             },
-            (("anchoring", i),),
+            [("anchoring", i)],
         )
         for i, e in known
     ]
-    poor = sum(e.understanding is Understanding.poor for _, e in known)
-    if all(e.understanding is Understanding.good for _, e in known):
-        return Outcome.fulfilled, findings
-    return (Outcome.not_fulfilled if 2 * poor > len(known) else Outcome.partly_fulfilled), findings
 
 
 CHECK = Check(
     id="anchoring",
     summary="The affected administrations took part in designing the initiative, and the managers who must carry it understood it.",
     params=AnchoringParams,
-    codes={
-        "no_affected_administrations": "the case names no affected administrations, so participation cannot be judged",
-        "took_part": "an affected administration took part in the design; values: administration, events, groups",
-        "did_not_take_part": "recorded absence: an affected administration did not take part; values: administration, absences, statements",
-        "participation_unknown": "the case is silent on whether an affected administration took part; values: administration",
-        "understanding_good": "an anchoring event records good understanding; values: event, group, understanding, kind, date, observation",
-        "understanding_mixed": "an anchoring event records mixed understanding; values as understanding_good",
-        "understanding_poor": "an anchoring event records poor understanding; values as understanding_good",
-        "understanding_unknown": "no anchoring event records the understanding of those who must carry it; values: events",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
+    rule=judge,
 )
+__doc__ = CHECK.documentation

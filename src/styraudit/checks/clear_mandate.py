@@ -10,39 +10,51 @@ CANNOT ASSESS: the case names no owner, or says nothing either way about a manda
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import Field
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 
 ELEMENTS = ("decision", "directive", "purpose", "period", "report_back")
+ABSENT = ("owner", "lead", "received")
+PRESENT = ("owner", "given_to", "task", "missing")
+
+CODES = Codes(
+    no_owner=Code(Outcome.cannot_assess, "the case names no owning body for the initiative"),
+    mandate_unknown=Code(
+        Outcome.cannot_assess, "the case neither records a mandate from the owner nor that there was none", ABSENT
+    ),
+    no_mandate=Code(Outcome.not_fulfilled, "the owner gave no mandate (recorded absence)", ABSENT),
+    mandate_incomplete=Code(Outcome.partly_fulfilled, "a mandate exists but lacks elements", PRESENT),
+    mandate_complete=Code(Outcome.fulfilled, "a complete mandate", PRESENT),
+)
 
 
 class ClearMandateParams(Params):
     require: list[str] = Field(default=list(ELEMENTS), description="Elements a clear mandate must have.")
 
 
-def run(ctx: CheckContext, params: ClearMandateParams) -> CheckResult:
+def run(ctx: CheckContext, params: ClearMandateParams) -> Iterable[Finding]:
     owner = ctx.case.initiative.owner
     if owner is None:
-        return CheckResult(Outcome.cannot_assess, (Finding("no_owner", Outcome.cannot_assess, {}, (("initiative",),)),))
+        return [CODES.no_owner(facts=[("initiative",)])]
     mandates = [(("mandates", i), m) for i, m in enumerate(ctx.case.mandates) if m.given_by == owner]
     if mandates:
-        return _judge_mandate(ctx, params, owner, *mandates[0])
+        return [_judge_mandate(ctx, params, owner, *mandates[0])]
     received = [("mandates", i) for i, m in enumerate(ctx.case.mandates) if owner in m.given_to]
     absent = ctx.absences("mandate", owner) + ctx.absences("directive", owner)
     values = {"owner": owner, "lead": ctx.case.initiative.lead, "received": [ctx.case.mandates[p[1]].given_by for p in received]}
     if not absent:
-        return CheckResult(
-            Outcome.cannot_assess, (Finding("mandate_unknown", Outcome.cannot_assess, values, (("initiative",),)),)
-        )
-    facts = tuple(path for path, _ in absent) + tuple(received)
-    return CheckResult(Outcome.not_fulfilled, (Finding("no_mandate", Outcome.not_fulfilled, values, facts),))
+        return [CODES.mandate_unknown(values, [("initiative",)])]
+    return [CODES.no_mandate(values, [*(path for path, _ in absent), *received])]
 
 
-def _judge_mandate(ctx: CheckContext, params: ClearMandateParams, owner: str, path: tuple, mandate) -> CheckResult:
+def _judge_mandate(ctx: CheckContext, params: ClearMandateParams, owner: str, path: tuple, mandate) -> Finding:
     present = {
         "decision": mandate.decision is not None and ctx.get(mandate.decision).by == owner,
         "directive": mandate.directive is not None
@@ -54,22 +66,15 @@ def _judge_mandate(ctx: CheckContext, params: ClearMandateParams, owner: str, pa
     missing = [element for element in params.require if not present.get(element, False)]
     values = {"owner": owner, "given_to": list(mandate.given_to), "task": mandate.task, "missing": missing}
     facts = (path,) + ((ctx.path(mandate.decision),) if mandate.decision else ())
-    if missing:
-        return CheckResult(Outcome.partly_fulfilled, (Finding("mandate_incomplete", Outcome.partly_fulfilled, values, facts),))
-    return CheckResult(Outcome.fulfilled, (Finding("mandate_complete", Outcome.fulfilled, values, facts),))
+    return (CODES.mandate_incomplete if missing else CODES.mandate_complete)(values, facts)
 
 
 CHECK = Check(
     id="clear_mandate",
     summary="The owning body itself decided a mandate to a named role or body, with directive, purpose, time frame and report-back.",
     params=ClearMandateParams,
-    codes={
-        "no_owner": "the case names no owning body for the initiative",
-        "mandate_unknown": "the case neither records a mandate from the owner nor that there was none",
-        "no_mandate": "the owner gave no mandate (recorded absence); values: owner, lead, received",
-        "mandate_incomplete": "a mandate exists but lacks elements; values: owner, given_to, task, missing",
-        "mandate_complete": "a complete mandate; values: owner, given_to, task, missing",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

@@ -16,29 +16,42 @@ case says nothing either way about any affected committee.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 from ..model.facts import DecisionKind
 from ..model.paths import YamlPath
+
+COMMITTEE = ("committee", "administrations", "decisions", "steering", "noted", "absences")
+CODES = Codes(
+    no_committees=Code(Outcome.cannot_assess, "the initiative changes no committee's administration"),
+    committee_involved=Code(Outcome.fulfilled, "the committee decided on or steers the initiative", COMMITTEE),
+    committee_only_informed=Code(Outcome.not_fulfilled, "the committee only noted information about it", COMMITTEE),
+    committee_not_involved=Code(Outcome.not_fulfilled, "recorded absence of decisions by the committee", COMMITTEE),
+    involvement_unknown=Code(Outcome.cannot_assess, "nothing recorded either way about the committee", COMMITTEE),
+)
 
 
 class CommitteeInvolvementParams(Params):
     """No parameters: involvement is a matter of fact, not of degree."""
 
 
-def run(ctx: CheckContext, params: CommitteeInvolvementParams) -> CheckResult:
+def run(ctx: CheckContext, params: CommitteeInvolvementParams) -> list[Finding]:
     committees = ctx.affected_committees
     if not committees:
-        return CheckResult(Outcome.cannot_assess, (Finding("no_committees", Outcome.cannot_assess, {}, (("initiative",),)),))
-    findings = tuple(_judge_committee(ctx, committee) for committee in committees)
-    return CheckResult(_overall([f.outcome for f in findings]), findings)
+        return [CODES.no_committees(facts=[("initiative",)])]
+    return [_judge_committee(ctx, committee) for committee in committees]
 
 
-def _overall(outcomes: list[Outcome]) -> Outcome:
-    """All involved: fulfilled; some: partly; none, and at least one known not to be: not fulfilled."""
-    if all(o is Outcome.fulfilled for o in outcomes):
+def judge(findings: Sequence[Finding]) -> Outcome:
+    """Fulfilled if every affected committee is involved; partly if some are; not fulfilled if none
+    is and at least one is known not to be; else cannot be assessed."""
+    outcomes = [f.outcome for f in findings]
+    if outcomes and all(o is Outcome.fulfilled for o in outcomes):
         return Outcome.fulfilled
     if Outcome.fulfilled in outcomes:
         return Outcome.partly_fulfilled
@@ -60,14 +73,14 @@ def _judge_committee(ctx: CheckContext, committee: str) -> Finding:
     }
     if decisions or steering:
         facts = tuple(dict.fromkeys([p for p, _ in decisions] + [p for _, p in steering]))
-        return Finding("committee_involved", Outcome.fulfilled, values, facts)
+        return CODES.committee_involved(values, facts)
     if noted:
-        return Finding("committee_only_informed", Outcome.not_fulfilled, values, tuple(p for p, _ in noted))
+        return CODES.committee_only_informed(values, [p for p, _ in noted])
     absent = ctx.absences("decision", committee)
     if absent:
         values["absences"] = [a.id for _, a in absent]
-        return Finding("committee_not_involved", Outcome.not_fulfilled, values, tuple(p for p, _ in absent))
-    return Finding("involvement_unknown", Outcome.cannot_assess, values, (("initiative",),))
+        return CODES.committee_not_involved(values, [p for p, _ in absent])
+    return CODES.involvement_unknown(values, [("initiative",)])
 
 
 def _steering(ctx: CheckContext, committee: str) -> list[tuple[str, YamlPath]]:
@@ -92,13 +105,9 @@ CHECK = Check(
     id="committee_involvement",
     summary="Every committee whose administration the initiative changes has itself decided on it or takes part in steering it.",
     params=CommitteeInvolvementParams,
-    codes={
-        "no_committees": "the initiative changes no committee's administration",
-        "committee_involved": "the committee decided on or steers the initiative; values: committee, administrations, decisions, steering",
-        "committee_only_informed": "the committee only noted information about it; values: committee, administrations, noted",
-        "committee_not_involved": "recorded absence of decisions by the committee; values: committee, administrations, absences",
-        "involvement_unknown": "nothing recorded either way about the committee; values: committee, administrations",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
+    rule=judge,
 )
+__doc__ = CHECK.documentation

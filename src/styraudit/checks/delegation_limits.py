@@ -11,6 +11,12 @@ PARTLY: an official decided a reserved matter, but a body afterwards (on the sam
 decided every such matter itself: the body took the matter back; both decisions are cited.
 FAIL: an official decided a reserved matter and no later decision by a body covers it; one
 finding per such decision, naming the matters still decided by officials only.
+NOT A DECISION: a breach is stated only on a decision-level fact: a decision of a kind (plan,
+directive, organisation ...) or one with a reference (a minuted decision). An officials'
+conclusion recorded as `kind: other` with no reference (a strategy day, a management group's
+conclusion) decides nothing; it is no finding against the body and goes on the points to
+verify (code conclusion_not_decision), since whether it was acted on as a decision is for the
+auditor to confirm.
 CANNOT ASSESS: the case records no decisions about the initiative, or an official decision whose
 matters are not recorded (and nothing fails): its matters cannot be judged.
 """
@@ -19,32 +25,59 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
-from ..engine.outcome import Outcome, combine
+from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
-from ..model.facts import Decision, Matter
+from ..engine.results import Finding
+from ..model.facts import Decision, DecisionKind, Matter
 
 RESERVED = (Matter.goals, Matter.direction, Matter.scope, Matter.quality)
 
 Indexed = list[tuple[int, Decision]]
+DECISION = ("decision", "by", "by_kind", "date", "reference", "summary", "all_matters")
+RESERVED_VALUES = (*DECISION, "matters", "taken_back", "taken_back_by", "bodies")
+
+CODES = Codes(
+    no_decisions=Code(Outcome.cannot_assess, "the case records no decisions about the initiative"),
+    nothing_delegated=Code(Outcome.fulfilled, "every decision about the initiative was taken by a body", ("decisions", "bodies")),
+    delegated_other_matters=Code(
+        Outcome.fulfilled, "an official decided only matters that may be delegated", (*DECISION, "matters")
+    ),
+    matters_unknown=Code(Outcome.cannot_assess, "an official decision whose matters are not recorded", DECISION),
+    reserved_matter_delegated=Code(
+        Outcome.not_fulfilled,
+        "an official decided reserved matters no body decided afterwards; matters: the reserved ones still uncovered",
+        RESERVED_VALUES,
+    ),
+    conclusion_not_decision=Code(
+        Outcome.fulfilled,
+        "officials concluded on reserved matters without a decision-level fact (kind other, no reference): "
+        "no breach is stated, and it goes on the points to verify",
+        (*DECISION, "matters"),
+        verify="inference",
+    ),
+    taken_back=Code(
+        Outcome.partly_fulfilled,
+        "an official decided reserved matters, but a body afterwards decided them itself; matters: the reserved ones",
+        RESERVED_VALUES,
+    ),
+)
 
 
 class DelegationParams(Params):
     reserved: list[Matter] = Field(default=list(RESERVED), description="Matters that may not be delegated to officials.")
 
 
-def run(ctx: CheckContext, params: DelegationParams) -> CheckResult:
+def run(ctx: CheckContext, params: DelegationParams) -> list[Finding]:
     decisions = [(i, d) for i, d in enumerate(ctx.case.decisions) if d.about_initiative]
     if not decisions:
-        return CheckResult(Outcome.cannot_assess, (Finding("no_decisions", Outcome.cannot_assess, {}, (("initiative",),)),))
+        return [CODES.no_decisions(facts=[("initiative",)])]
     official = [(i, d) for i, d in decisions if not ctx.is_body(d.by)]
     if not official:
         values = {"decisions": [d.id for _, d in decisions], "bodies": list(dict.fromkeys(d.by for _, d in decisions))}
-        facts = tuple(("decisions", i) for i, _ in decisions)
-        return CheckResult(Outcome.fulfilled, (Finding("nothing_delegated", Outcome.fulfilled, values, facts),))
-    findings = tuple(_judge(ctx, params, i, d, decisions) for i, d in official)
-    return CheckResult(combine(f.outcome for f in findings), findings)
+        return [CODES.nothing_delegated(values, [("decisions", i) for i, _ in decisions])]
+    return [_judge(ctx, params, i, d, decisions) for i, d in official]
 
 
 def _judge(ctx: CheckContext, params: DelegationParams, index: int, decision: Decision, decisions: Indexed) -> Finding:
@@ -59,10 +92,12 @@ def _judge(ctx: CheckContext, params: DelegationParams, index: int, decision: De
     }
     here = ("decisions", index)
     if not decision.matters:
-        return Finding("matters_unknown", Outcome.cannot_assess, values, (here,))
+        return CODES.matters_unknown(values, [here])
     reserved = [m for m in decision.matters if m in params.reserved]
     if not reserved:
-        return Finding("delegated_other_matters", Outcome.fulfilled, {**values, "matters": values["all_matters"]}, (here,))
+        return CODES.delegated_other_matters({**values, "matters": values["all_matters"]}, [here])
+    if decision.kind == DecisionKind.other and not decision.reference:
+        return CODES.conclusion_not_decision({**values, "matters": [m.value for m in reserved]}, [here])
     takers = _taken_back_by(ctx, decision, reserved, decisions)
     taken = [m for m in reserved if any(m in d.matters for _, d in takers)]
     remaining = [m for m in reserved if m not in taken]
@@ -73,9 +108,7 @@ def _judge(ctx: CheckContext, params: DelegationParams, index: int, decision: De
         "bodies": list(dict.fromkeys(d.by for _, d in takers)),
     }
     facts = (here, *(("decisions", j) for j, _ in takers))
-    if remaining:
-        return Finding("reserved_matter_delegated", Outcome.not_fulfilled, values, facts)
-    return Finding("taken_back", Outcome.partly_fulfilled, values, facts)
+    return (CODES.reserved_matter_delegated if remaining else CODES.taken_back)(values, facts)
 
 
 def _taken_back_by(ctx: CheckContext, decision: Decision, reserved: list[Matter], decisions: Indexed) -> Indexed:
@@ -90,14 +123,8 @@ CHECK = Check(
     id="delegation_limits",
     summary="Officials have not decided matters of the initiative's goals, direction, scope or quality, which may not be delegated.",
     params=DelegationParams,
-    codes={
-        "no_decisions": "the case records no decisions about the initiative",
-        "nothing_delegated": "every decision about the initiative was taken by a body; values: decisions, bodies",
-        "delegated_other_matters": "an official decided only matters that may be delegated; values: decision, by, by_kind, date, reference, summary, matters, all_matters",
-        "matters_unknown": "an official decision whose matters are not recorded; values: decision, by, by_kind, date, reference, summary, all_matters",
-        "reserved_matter_delegated": "an official decided reserved matters no body decided afterwards; values: as delegated_other_matters, with matters = the reserved ones still uncovered, taken_back, taken_back_by, bodies",
-        "taken_back": "an official decided reserved matters, but a body afterwards decided them itself; values: as reserved_matter_delegated, matters = the reserved ones",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

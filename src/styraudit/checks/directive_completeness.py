@@ -7,7 +7,9 @@ PARTLY: some sections are missing or empty; each is named. A section that only s
 "Inte tillämplig" or "-" counts as empty, and the finding quotes what it says.
 FAIL: most sections (more than `min_share` of them) are missing; or the case has no directive
 and records that none was found (an `absences` entry of kind `directive`).
-CANNOT ASSESS: the case has no directive and says nothing either way about one.
+CANNOT ASSESS: the case has no directive and says nothing either way about one; or a mandate
+names a directive document whose sections the case does not write out (a directive referred to
+is a directive that exists, as clear_mandate counts it, never "no directive").
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from typing import Any
 
 from pydantic import Field, field_validator
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 from ..model.directive import Directive
 
 SECTIONS = (
@@ -30,6 +33,26 @@ SECTIONS = (
 # A section made of parts is complete only when each part is: a budget needs costs AND financing.
 PARTS = {"budget": ("costs", "financing"), "organisation": ("owner", "leader", "recipient")}
 EMPTY_MARKERS = ("N/A", "NA", "Inte tillämplig", "Inte tillämpligt", "Ej tillämplig", "Ej tillämpligt", "-", "–", "—", "Saknas")
+
+DEFICIENT = (Outcome.partly_fulfilled, Outcome.not_fulfilled)
+
+CODES = Codes(
+    directive_unknown=Code(Outcome.cannot_assess, "the case has no directive and records no absence of one"),
+    directive_not_written_out=Code(
+        Outcome.cannot_assess, "a mandate names a directive, but its sections are not in the case", ("mandate", "document")
+    ),
+    no_directive=Code(Outcome.not_fulfilled, "the case records that no directive was found (absence of kind directive)"),
+    complete=Code(Outcome.fulfilled, "every required section has content", ("sections",)),
+    mostly_missing=Code(
+        Outcome.not_fulfilled, "more than min_share of the sections are missing", ("missing", "missing_count", "total")
+    ),
+    section_missing=Code(
+        DEFICIENT,
+        "one section (e.g. budget.financing) is missing or empty; written: what it says instead, e.g. N/A, or null; "
+        "not fulfilled when most sections are missing",
+        ("section", "written"),
+    ),
+)
 
 
 class DirectiveCompletenessParams(Params):
@@ -55,26 +78,28 @@ class DirectiveCompletenessParams(Params):
         return required
 
 
-def run(ctx: CheckContext, params: DirectiveCompletenessParams) -> CheckResult:
+def run(ctx: CheckContext, params: DirectiveCompletenessParams) -> list[Finding]:
     directive = ctx.case.directive
     if directive is None:
+        named = [(("mandates", i), m) for i, m in enumerate(ctx.case.mandates) if m.directive]
+        if named:
+            path, mandate = named[0]
+            return [CODES.directive_not_written_out({"mandate": mandate.id, "document": mandate.directive}, [path])]
         absent = ctx.absences("directive")
         if absent:
-            facts = tuple(path for path, _ in absent)
-            return CheckResult(Outcome.not_fulfilled, (Finding("no_directive", Outcome.not_fulfilled, {}, facts),))
-        return CheckResult(Outcome.cannot_assess, (Finding("directive_unknown", Outcome.cannot_assess, {}, (("initiative",),)),))
+            return [CODES.no_directive(facts=[path for path, _ in absent])]
+        return [CODES.directive_unknown(facts=[("initiative",)])]
     units = _units(params.required)
     emptiness = [(unit, *_emptiness(directive, unit, params.empty_markers)) for unit in units]
     missing = [(unit, written) for unit, empty, written in emptiness if empty]
     if not missing:
-        values = {"sections": units}
-        return CheckResult(Outcome.fulfilled, (Finding("complete", Outcome.fulfilled, values, (("directive",),)),))
+        return [CODES.complete({"sections": units}, [("directive",)])]
     outcome = Outcome.not_fulfilled if len(missing) > params.min_share * len(units) else Outcome.partly_fulfilled
     findings = [_missing_finding(directive, unit, written, outcome) for unit, written in missing]
     if outcome is Outcome.not_fulfilled:
         summary = {"missing": [unit for unit, _ in missing], "missing_count": len(missing), "total": len(units)}
-        findings.insert(0, Finding("mostly_missing", outcome, summary, (("directive",),)))
-    return CheckResult(outcome, tuple(findings))
+        findings.insert(0, CODES.mostly_missing(summary, [("directive",)]))
+    return findings
 
 
 def _units(required: list[str]) -> list[str]:
@@ -114,7 +139,7 @@ def _missing_finding(directive: Directive, unit: str, written: str | None, outco
         if _value(directive, ".".join(keys[:depth])) is not None:
             facts.insert(0, ("directive", *keys[:depth]))
             break
-    return Finding("section_missing", outcome, {"section": unit, "written": written}, tuple(facts))
+    return CODES.section_missing({"section": unit, "written": written}, facts, outcome=outcome)
 
 
 CHECK = Check(
@@ -122,14 +147,8 @@ CHECK = Check(
     summary="The directive has every section a directive needs (goals, scope, time, budget, risks, roles, reporting, "
     "handover), each with content.",
     params=DirectiveCompletenessParams,
-    codes={
-        "directive_unknown": "the case has no directive and records no absence of one",
-        "no_directive": "the case records that no directive was found (absence of kind directive)",
-        "complete": "every required section has content; values: sections",
-        "mostly_missing": "more than min_share of the sections are missing; values: missing, missing_count, total",
-        "section_missing": "one section is missing or empty; values: section (e.g. budget.financing), written "
-        "(what it says instead, e.g. N/A, or null)",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

@@ -23,14 +23,32 @@ from dataclasses import replace
 
 from pydantic import Field
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
-from ..engine.outcome import Outcome, combine
+from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 from ..model.directive import Directive
-from .directive_dates import activity_findings, date_findings, points
+from .directive_dates import DATE_CODES, activity_findings, date_findings, points
 
 ROLE_PAIRS = ("owner", "leader")  # named both in the organisation section and on the cover sheet
+
+CODES = Codes(
+    no_directive=Code(Outcome.cannot_assess, "the case has no directive"),
+    nothing_to_compare=Code(Outcome.cannot_assess, "the directive has no dates, roles or adopter to compare"),
+    consistent=Code(Outcome.fulfilled, "no contradiction found; compared: what could be compared", ("compared",)),
+    adopted_without_competence=Code(
+        Outcome.not_fulfilled,
+        "adopted by a group, role, administration or another body; competent: the bodies owning the mandate",
+        ("adopter", "adopter_kind", "competent"),
+    ),
+    **DATE_CODES,
+    role_differs=Code(
+        Outcome.partly_fulfilled,
+        "the owner or leader differs between organisation and cover sheet",
+        ("role", "organisation", "cover_sheet"),
+    ),
+)
 
 
 class DirectiveConsistencyParams(Params):
@@ -43,10 +61,10 @@ class DirectiveConsistencyParams(Params):
     )
 
 
-def run(ctx: CheckContext, params: DirectiveConsistencyParams) -> CheckResult:
+def run(ctx: CheckContext, params: DirectiveConsistencyParams) -> list[Finding]:
     directive = ctx.case.directive
     if directive is None:
-        return CheckResult(Outcome.cannot_assess, (Finding("no_directive", Outcome.cannot_assess, {}, (("initiative",),)),))
+        return [CODES.no_directive(facts=[("initiative",)])]
     compared: list[str] = []
     findings = _adoption_findings(ctx, directive, params, compared)
     findings += date_findings(points(directive), compared)
@@ -54,11 +72,10 @@ def run(ctx: CheckContext, params: DirectiveConsistencyParams) -> CheckResult:
     findings += activity_findings(ctx, directive, params.completion_words, compared)
     if findings:
         # The directive's items carry no sources of their own; citing the directive names its source.
-        cited = tuple(replace(f, facts=(*f.facts, ("directive",))) for f in findings)
-        return CheckResult(combine(f.outcome for f in findings), cited)
+        return [replace(f, facts=(*f.facts, ("directive",))) for f in findings]
     if not compared:
-        return CheckResult(Outcome.cannot_assess, (Finding("nothing_to_compare", Outcome.cannot_assess, {}, (("directive",),)),))
-    return CheckResult(Outcome.fulfilled, (Finding("consistent", Outcome.fulfilled, {"compared": compared}, (("directive",),)),))
+        return [CODES.nothing_to_compare(facts=[("directive",)])]
+    return [CODES.consistent({"compared": compared}, [("directive",)])]
 
 
 def _adopters(ctx: CheckContext, directive: Directive, words: list[str]) -> dict[str, list[tuple[str | int, ...]]]:
@@ -94,7 +111,7 @@ def _adoption_findings(
         if is_body and (not competent or adopter in competent):
             continue  # a body, and the one that owns the mandate (or no owner is known to say otherwise)
         values = {"adopter": adopter, "adopter_kind": ctx.kind(adopter), "competent": competent}
-        findings.append(Finding("adopted_without_competence", Outcome.not_fulfilled, values, tuple(paths)))
+        findings.append(CODES.adopted_without_competence(values, paths))
     return findings
 
 
@@ -110,7 +127,7 @@ def _role_findings(directive: Directive, compared: list[str]) -> list[Finding]:
         if in_organisation != on_cover:
             values = {"role": role, "organisation": in_organisation, "cover_sheet": on_cover}
             facts = (("directive", "organisation", role), ("directive", "cover_sheet", role))
-            findings.append(Finding("role_differs", Outcome.partly_fulfilled, values, facts))
+            findings.append(CODES.role_differs(values, facts))
     return findings
 
 
@@ -119,22 +136,8 @@ CHECK = Check(
     summary="The directive does not contradict itself (dates, decision points, roles, the period of its activities), "
     "and the body that owns the mandate adopts it.",
     params=DirectiveConsistencyParams,
-    codes={
-        "no_directive": "the case has no directive",
-        "nothing_to_compare": "the directive has no dates, roles or adopter to compare",
-        "consistent": "no contradiction found; values: compared (what could be compared)",
-        "adopted_without_competence": "adopted by a group, role, administration or another body; "
-        "values: adopter, adopter_kind, competent (bodies owning the mandate)",
-        "out_of_order": "a decision point or milestone dated after the one listed after it; values: section, "
-        "first, first_title, first_date, first_as_written, second, second_title, second_date, second_as_written",
-        "dates_differ": "a decision point dated differently in the schedule and among the milestones; values: id, "
-        "title, schedule_start, schedule_end, schedule_as_written, milestone_date, milestone_as_written",
-        "role_differs": "the owner or leader differs between organisation and cover sheet; values: role, organisation, cover_sheet",
-        "activity_outside_period": "a sub-activity starts before or ends after the mandate's period; values: title, start, "
-        "end, as_written, side (before/after), bound_id, bound_title, bound_date, bound_as_written",
-        "activity_after_completion": "a sub-activity ends after the point by which sub-activities are to be completed; "
-        "values: title, end, as_written, bound_id, bound_title, bound_date, bound_as_written",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

@@ -7,6 +7,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.results import Finding
@@ -15,6 +16,30 @@ from ..model.directive import Directive
 from ..model.paths import YamlPath
 
 SECTIONS = ("decision_points", "milestones")
+ITEMS = tuple(f"{prefix}{part}" for prefix in ("first", "second") for part in ("", "_title", "_date", "_as_written"))
+BOUND = ("bound_id", "bound_title", "bound_date", "bound_as_written")
+
+# The codes of the date comparisons, part of directive_consistency's codes.
+DATE_CODES = Codes(
+    out_of_order=Code(
+        Outcome.partly_fulfilled, "a decision point or milestone dated after the one listed after it", ("section", *ITEMS)
+    ),
+    dates_differ=Code(
+        Outcome.partly_fulfilled,
+        "a decision point dated differently in the schedule and among the milestones",
+        ("id", "title", "schedule_start", "schedule_end", "schedule_as_written", "milestone_date", "milestone_as_written"),
+    ),
+    activity_outside_period=Code(
+        Outcome.partly_fulfilled,
+        "a sub-activity starts before or ends after the mandate's period; side: before or after",
+        ("title", "start", "end", "as_written", "side", *BOUND),
+    ),
+    activity_after_completion=Code(
+        Outcome.partly_fulfilled,
+        "a sub-activity ends after the point by which sub-activities are to be completed",
+        ("title", "start", "end", "as_written", *BOUND),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -69,7 +94,7 @@ def date_findings(found: dict[str, list[Span]], compared: list[str]) -> list[Fin
         for before, after in pairwise(items):
             if before.first > after.last:  # surely later, whatever the precision of the dates
                 values = {"section": section, **_item(before, "first"), **_item(after, "second")}
-                findings.append(Finding("out_of_order", Outcome.partly_fulfilled, values, (before.path, after.path)))
+                findings.append(DATE_CODES.out_of_order(values, (before.path, after.path)))
     scheduled = {p.ident: p for p in found["decision_points"]}
     for stone in found["milestones"]:
         point = scheduled.get(stone.ident)
@@ -81,7 +106,7 @@ def date_findings(found: dict[str, list[Span]], compared: list[str]) -> list[Fin
                 "id": point.ident, "title": point.title, "schedule_start": str(point.start), "schedule_end": str(point.end),
                 "schedule_as_written": point.as_written, "milestone_date": str(stone.start), "milestone_as_written": stone.as_written,
             }  # fmt: skip
-            findings.append(Finding("dates_differ", Outcome.partly_fulfilled, values, (point.path, stone.path)))
+            findings.append(DATE_CODES.dates_differ(values, (point.path, stone.path)))
     return findings
 
 
@@ -134,11 +159,11 @@ def activity_findings(ctx: CheckContext, directive: Directive, words: list[str],
         if period and start.latest() < period[0].first:
             bound = period[0]
             values |= {"side": "before", **bound.bound(bound.start)}
-            findings.append(Finding("activity_outside_period", Outcome.partly_fulfilled, values, (path, bound.path)))
+            findings.append(DATE_CODES.activity_outside_period(values, (path, bound.path)))
         elif period and end.earliest() > period[1].last:
             values |= {"side": "after", **period[1].bound(period[1].end)}
-            findings.append(Finding("activity_outside_period", Outcome.partly_fulfilled, values, (path, period[1].path)))
+            findings.append(DATE_CODES.activity_outside_period(values, (path, period[1].path)))
         elif completion and end.earliest() > completion.last:
             values |= completion.bound(completion.end)
-            findings.append(Finding("activity_after_completion", Outcome.partly_fulfilled, values, (path, completion.path)))
+            findings.append(DATE_CODES.activity_after_completion(values, (path, completion.path)))
     return findings

@@ -8,10 +8,12 @@ its own; a fact covers a pair when it names both parties, so an absence concerni
 covers both RS–HSN and RS–RUN.
 
 PASS: for every pair a `responsibilities` entry naming both parties is written down (`written: true`).
-PARTLY: some pair's division is described but not written down, and no pair is recorded as missing.
+PARTLY: some pair's division is described and recorded as not written down (`written: false`), and
+no pair is recorded as missing.
 FAIL: the case records for some pair that no division was made (an `absences` entry of kind
 `responsibility_division` whose `concerns` include both parties).
-CANNOT ASSESS: the case says nothing about a pair, or a pair cannot be formed because the case names
+CANNOT ASSESS: the case says nothing about a pair, or describes it without saying whether it is
+written down (`written` unknown is never read as "not written"), or a pair cannot be formed because the case names
 no owner (while committees are affected), no lead, or no head of an affected administration; each gap
 is named, and keeps an otherwise clean result from passing (rule 1). Also when nothing is affected.
 """
@@ -22,12 +24,34 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
-from ..engine.outcome import Outcome, combine
+from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 from ..model.facts import Responsibility
 from ..model.paths import YamlPath
+
+PAIR = ("relation", "a", "b")
+DESCRIBED = (*PAIR, "responsibilities", "descriptions")
+CODES = Codes(
+    no_pairs=Code(Outcome.cannot_assess, "the initiative names no affected committee or administration, so no pair is required"),
+    missing_party=Code(
+        Outcome.cannot_assess,
+        "a side of pairs cannot be formed: no owner, no lead, or affected administrations without a head; "
+        "missing: owner, lead or heads",
+        ("relation", "missing", "administrations"),
+    ),
+    pair_written=Code(
+        Outcome.fulfilled, "the pair's division is written down; relation: bodies or officials", (*DESCRIBED, "documents")
+    ),
+    pair_unwritten=Code(Outcome.partly_fulfilled, "the pair's division is described but not written down", DESCRIBED),
+    written_unknown=Code(
+        Outcome.cannot_assess, "the pair's division is described, and the case does not say whether it is written down", DESCRIBED
+    ),
+    pair_absent=Code(Outcome.not_fulfilled, "recorded absence of a division between the pair", (*PAIR, "absences", "statements")),
+    pair_unknown=Code(Outcome.cannot_assess, "the case says nothing about the pair's division", PAIR),
+)
 
 
 class DivisionParams(Params):
@@ -38,14 +62,12 @@ class DivisionParams(Params):
     )
 
 
-def run(ctx: CheckContext, params: DivisionParams) -> CheckResult:
+def run(ctx: CheckContext, params: DivisionParams) -> list[Finding]:
     pairs, gaps = required_pairs(ctx)
     wanted = set(params.relations)
     findings = [g for g in gaps if g.values["relation"] in wanted]
     findings += [_judge_pair(ctx, relation, a, b) for relation, a, b in pairs if relation in wanted]
-    if not findings:
-        return CheckResult(Outcome.cannot_assess, (Finding("no_pairs", Outcome.cannot_assess, {}, (("initiative",),)),))
-    return CheckResult(combine(f.outcome for f in findings), tuple(findings))
+    return findings or [CODES.no_pairs(facts=[("initiative",)])]
 
 
 def required_pairs(ctx: CheckContext) -> tuple[list[tuple[str, str, str]], list[Finding]]:
@@ -72,7 +94,7 @@ def required_pairs(ctx: CheckContext) -> tuple[list[tuple[str, str, str]], list[
 
 def _missing(relation: str, missing: str, facts: tuple[YamlPath, ...], administrations: list[str] | None = None) -> Finding:
     values = {"relation": relation, "missing": missing, "administrations": administrations or []}
-    return Finding("missing_party", Outcome.cannot_assess, values, facts)
+    return CODES.missing_party(values, facts)
 
 
 def _judge_pair(ctx: CheckContext, relation: str, a: str, b: str) -> Finding:
@@ -82,15 +104,17 @@ def _judge_pair(ctx: CheckContext, relation: str, a: str, b: str) -> Finding:
     if written:
         facts = tuple(("responsibilities", i) for i, _ in written)
         documents = [r.document for _, r in written if r.document]
-        return Finding("pair_written", Outcome.fulfilled, {**values, **_described(written), "documents": documents}, facts)
-    if entries:
-        facts = tuple(("responsibilities", i) for i, _ in entries)
-        return Finding("pair_unwritten", Outcome.partly_fulfilled, {**values, **_described(entries)}, facts)
+        return CODES.pair_written({**values, **_described(written), "documents": documents}, facts)
+    if entries:  # unknown is not "not written": only a recorded `written: false` makes the pair partly fulfilled
+        unwritten = [(i, r) for i, r in entries if r.written is False]
+        code, chosen = (CODES.pair_unwritten, unwritten) if unwritten else (CODES.written_unknown, entries)
+        facts = tuple(("responsibilities", i) for i, _ in chosen)
+        return code({**values, **_described(chosen)}, facts)
     absences = [(p, x) for p, x in ctx.absences("responsibility_division", a) if b in x.concerns]
     if absences:
         more = {"absences": [x.id for _, x in absences], "statements": [x.statement for _, x in absences]}
-        return Finding("pair_absent", Outcome.not_fulfilled, {**values, **more}, tuple(p for p, _ in absences))
-    return Finding("pair_unknown", Outcome.cannot_assess, values, (("initiative",),))
+        return CODES.pair_absent({**values, **more}, [p for p, _ in absences])
+    return CODES.pair_unknown(values, [("initiative",)])
 
 
 def _described(entries: list[tuple[int, Responsibility]]) -> dict[str, list[str]]:
@@ -101,14 +125,8 @@ CHECK = Check(
     id="division_of_responsibility",
     summary="Responsibility is written down between the owner and each affected committee, and between the lead and the heads of the affected administrations.",
     params=DivisionParams,
-    codes={
-        "no_pairs": "the initiative names no affected committee or administration, so no pair is required",
-        "missing_party": "a side of pairs cannot be formed: no owner, no lead, or affected administrations without a head; values: relation, missing (owner/lead/heads), administrations",
-        "pair_written": "the pair's division is written down; values: relation (bodies/officials), a, b, responsibilities, descriptions, documents",
-        "pair_unwritten": "the pair's division is described but not written down; values: relation, a, b, responsibilities, descriptions",
-        "pair_absent": "recorded absence of a division between the pair; values: relation, a, b, absences, statements",
-        "pair_unknown": "the case says nothing about the pair's division; values: relation, a, b",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

@@ -22,10 +22,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 from ..load.refs import suggest
 from ..model.base import Sourced
 from ..model.case import Case
@@ -45,6 +46,21 @@ FACT_SECTIONS = (
 )
 # The first of these a fact has is the words a reader recognises it by.
 LABEL_FIELDS = ("title", "name", "summary", "task", "statement", "covered", "observation", "description", "text")
+
+CODES = Codes(
+    no_facts=Code(Outcome.cannot_assess, "the named sections hold no facts", ("sections",)),
+    unsourced_fact=Code(
+        (Outcome.partly_fulfilled, Outcome.not_fulfilled),
+        "a fact names no source; not fulfilled when more than max_unsourced_share of the facts do",
+        ("kind", "id", "label", "unsourced", "count", "share"),
+    ),
+    interview_only=Code(
+        (Outcome.fulfilled, Outcome.partly_fulfilled),
+        "facts resting only on interviews: informational, partly fulfilled when interview_only is partly",
+        ("items", "interview_only", "count"),
+    ),
+    all_sourced=Code(Outcome.fulfilled, "every fact names a source", ("count",)),
+)
 
 
 class EvidenceSourcesParams(Params):
@@ -66,23 +82,20 @@ class EvidenceSourcesParams(Params):
         return sections
 
 
-def run(ctx: CheckContext, params: EvidenceSourcesParams) -> CheckResult:
+def run(ctx: CheckContext, params: EvidenceSourcesParams) -> list[Finding]:
     facts = [(path, fact) for section in params.sections for path, fact in _facts(getattr(ctx.case, section), (section,))]
     if not facts:
-        values = {"sections": list(params.sections)}
-        return CheckResult(Outcome.cannot_assess, (Finding("no_facts", Outcome.cannot_assess, values, ()),))
+        return [CODES.no_facts({"sections": list(params.sections)})]
     unsourced = [(path, fact) for path, fact in facts if not fact.sources]
     by_interview = [
         (path, fact) for path, fact in facts if fact.sources and all(ctx.kind(s) == "interview" for s in fact.sources)
     ]
-    outcome = _outcome(len(facts), len(unsourced), bool(by_interview), params)
     share = round(len(unsourced) / len(facts), 2)
+    # The exact share decides (a rounded 0.2 may be 0.204 > 0.2); the rounded one is for the text.
+    outcome = Outcome.partly_fulfilled if len(unsourced) / len(facts) <= params.max_unsourced_share else Outcome.not_fulfilled
     findings = [
-        Finding(
-            "unsourced_fact",
-            outcome,
-            {**_describe(path, fact), "unsourced": len(unsourced), "count": len(facts), "share": share},
-            (path,),
+        CODES.unsourced_fact(
+            {**_describe(path, fact), "unsourced": len(unsourced), "count": len(facts), "share": share}, [path], outcome=outcome
         )
         for path, fact in unsourced
     ]
@@ -93,18 +106,10 @@ def run(ctx: CheckContext, params: EvidenceSourcesParams) -> CheckResult:
             "interview_only": len(by_interview),
             "count": len(facts),
         }
-        findings.append(Finding("interview_only", informational, values, tuple(path for path, _ in by_interview)))
+        findings.append(CODES.interview_only(values, [path for path, _ in by_interview], outcome=informational))
     if not unsourced:
-        findings.insert(0, Finding("all_sourced", Outcome.fulfilled, {"count": len(facts)}, ()))
-    return CheckResult(outcome, tuple(findings))
-
-
-def _outcome(total: int, unsourced: int, interview_only: bool, params: EvidenceSourcesParams) -> Outcome:
-    if unsourced:
-        return Outcome.partly_fulfilled if unsourced / total <= params.max_unsourced_share else Outcome.not_fulfilled
-    if interview_only and params.interview_only == "partly":
-        return Outcome.partly_fulfilled
-    return Outcome.fulfilled
+        findings.insert(0, CODES.all_sourced({"count": len(facts)}))
+    return findings
 
 
 def _facts(node: Any, path: YamlPath) -> Iterator[tuple[YamlPath, Sourced]]:
@@ -137,12 +142,8 @@ CHECK = Check(
     id="evidence_sources",
     summary="Every fact of the case names the documents or interviews it rests on; facts known only from interviews are listed.",
     params=EvidenceSourcesParams,
-    codes={
-        "no_facts": "the named sections hold no facts; values: sections",
-        "unsourced_fact": "a fact names no source; values: kind, id, label, unsourced, count, share",
-        "interview_only": "facts resting only on interviews (informational unless interview_only is partly); values: items, interview_only, count",
-        "all_sourced": "every fact names a source; values: count",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

@@ -28,43 +28,56 @@ from typing import Any
 import jmespath
 from jmespath.exceptions import JMESPathError
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 from ..model.base import PartialDate
 from ..model.paths import YamlPath, dotted
 from .field_rule_params import Before, FieldRuleParams
 
 LABEL_KEYS = ("title", "name", "summary", "task", "covered", "text", "id")
 Verdict = tuple[str, dict[str, Any]] | None
+COUNTED = ("collection", "count", "min_count")
+ITEM = (*COUNTED, "id", "label", "path", "item")
+BROKEN = (Outcome.partly_fulfilled, Outcome.not_fulfilled)  # as the criterion's fail_outcome says
+
+CODES = Codes(
+    rule_holds=Code(Outcome.fulfilled, "every item keeps the rule (or there are enough)", COUNTED),
+    item_missing_field=Code(BROKEN, "an item lacks required keys", (*ITEM, "missing")),
+    item_not_in_set=Code(BROKEN, "an item's value is not allowed", (*ITEM, "field", "value", "allowed")),
+    dates_out_of_order=Code(BROKEN, "an item's later date comes first", (*ITEM, "earlier", "later")),
+    item_not_assessable=Code(
+        Outcome.cannot_assess,
+        "an item lacks what the rule needs; reason: missing, not_a_date or imprecise",
+        (*ITEM, "missing", "reason", "earlier", "later"),
+    ),
+    too_few=Code(Outcome.not_fulfilled, "fewer items than min_count", COUNTED),
+    nothing_to_check=Code(Outcome.cannot_assess, "no items in the collection (after where)", COUNTED),
+)
 
 
-def run(ctx: CheckContext, params: FieldRuleParams) -> CheckResult:
+def run(ctx: CheckContext, params: FieldRuleParams) -> list[Finding]:
     items = [(p, i) for p, i in _items(ctx.case.model_dump(mode="json"), params.collection) if _kept(i, params.where)]
     base = {"collection": params.collection, "count": len(items), "min_count": params.min_count}
-    paths = tuple(path for path, _ in items)
+    paths = [path for path, _ in items]
     if params.min_count is not None:
-        enough = len(items) >= params.min_count
-        code, outcome = ("rule_holds", Outcome.fulfilled) if enough else ("too_few", Outcome.not_fulfilled)
-        return CheckResult(outcome, (Finding(code, outcome, base, paths),))
+        return [(CODES.rule_holds if len(items) >= params.min_count else CODES.too_few)(base, paths)]
     if not items:
-        return CheckResult(Outcome.cannot_assess, (Finding("nothing_to_check", Outcome.cannot_assess, base, ()),))
+        return [CODES.nothing_to_check(base)]
     judged = [(path, item, verdict) for path, item in items if (verdict := _judge(item, params))]
     if not judged:
-        return CheckResult(Outcome.fulfilled, (Finding("rule_holds", Outcome.fulfilled, base, paths),))
-    broken = any(verdict[0] != "item_not_assessable" for _, _, verdict in judged)
-    outcome = Outcome(params.fail_outcome) if broken else Outcome.cannot_assess
-    findings = tuple(
-        Finding(
-            code,
-            Outcome.cannot_assess if code == "item_not_assessable" else outcome,
+        return [CODES.rule_holds(base, paths)]
+    broken = Outcome(params.fail_outcome)
+    return [
+        CODES[code](
             {**base, **_describe(path, item), "item": item, **values},
-            (path,),
+            [path],
+            outcome=None if code == "item_not_assessable" else broken,
         )
         for path, item, (code, values) in judged
-    )
-    return CheckResult(outcome, findings)
+    ]
 
 
 def _judge(item: Any, params: FieldRuleParams) -> Verdict:
@@ -142,15 +155,8 @@ CHECK = Check(
     id="field_rule",
     summary="A rule written in the criterion itself: required keys, allowed values, date order or a least count over one section.",
     params=FieldRuleParams,
-    codes={
-        "rule_holds": "every item keeps the rule (or there are enough); values: collection, count, min_count",
-        "item_missing_field": "an item lacks required keys; values: collection, count, id, label, path, item, missing",
-        "item_not_in_set": "an item's value is not allowed; values: collection, count, id, label, path, field, value, allowed",
-        "dates_out_of_order": "an item's later date comes first; values: collection, count, id, label, path, earlier, later",
-        "item_not_assessable": "an item lacks what the rule needs; values: ..., missing, reason (missing, not_a_date, imprecise)",
-        "too_few": "fewer items than min_count; values: collection, count, min_count",
-        "nothing_to_check": "no items in the collection (after where); values: collection, count, min_count",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

@@ -5,14 +5,16 @@ the initiative's start to its end or the reference date; overall: the worst (eng
 
 PASS: reports at least every `max_gap_months`, each calendar year one written with status against
 goals, not only overviews, and a decision within `act_within_months` after each reported deviation.
-PARTLY: a gap certain on the most favourable reading of the dates (reporting_gap, "at least");
-only overview or unknown depth (overview_only); a year without written status (no_written_status);
-no decision after a deviation, by a recorded absence or a decision only noting it (deviation_not_acted).
-FAIL: a body got no reports, and the case records that (absence of kind `reporting`; no_reports).
-CANNOT ASSESS: no start, or neither end nor reference date (no_period); no owner or committee
-(no_bodies); no reports and no absence (reports_unknown); a gap only some reading of month- or
-year-precision dates opens (possible_gap, "kan ha överstigit", see _timeline.py); a deviation and
-nothing known about a decision (deviation_action_unknown).
+PARTLY: a gap certain on the most favourable reading of the dates ("at least"); only overview or
+unknown depth; a calendar year without written status; no decision after a deviation, by a
+recorded absence or a decision only noting it.
+FAIL: a body got no reports, and the case records that (absence of kind `reporting`).
+CANNOT ASSESS: no period (neither the subject's own nor the audit's examined period, which a
+standing process is judged by), or neither end nor reference date; no owner or committee; no
+reports and no absence; a deviation and nothing known about a decision.
+A gap that only some reading of month- or year-precision dates opens ("kan ha överstigit", see
+_timeline.py) is no finding against the body: the imprecision is the source's, so it counts as
+met and goes on the auditor's points to verify (CaseResult.verify).
 
 A decision acts on a deviation when it names the report in `acts_on`, or cannot precede the report
 and may fall within `act_within_months` after it; a decision dated only by year may precede it.
@@ -21,13 +23,15 @@ and may fall within `act_within_months` after it; a decision dated only by year 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import Field
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
-from ..engine.outcome import Outcome, combine
+from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding, Found
 from ..model.base import PartialDate
 from ..model.facts import DecisionKind, ReportDepth, ReportForm, ReportingEvent
 from ..model.paths import YamlPath
@@ -36,6 +40,34 @@ from ._timeline import Mark, add_months, gaps, overlaps
 Reports = list[tuple[YamlPath, ReportingEvent]]
 Dated = list[tuple[date, Finding]]
 PERIOD: YamlPath = ("initiative", "period")
+GAP = ("body", "from", "to", "months", "max_gap_months", "from_start", "to_end")
+DEVIATION = ("body", "report", "date", "covered", "noted", "absences", "act_within_months")
+
+CODES = Codes(
+    no_period=Code(
+        Outcome.cannot_assess, "the initiative has no start date, or neither an end nor a reference date", ("start", "end")
+    ),
+    no_bodies=Code(Outcome.cannot_assess, "the case names neither an owner nor an affected committee"),
+    reports_unknown=Code(Outcome.cannot_assess, "no report to the body and no recorded absence of reporting", ("body",)),
+    no_reports=Code(Outcome.not_fulfilled, "no report to the body, recorded as absent", ("body", "absences")),
+    reporting_gap=Code(Outcome.partly_fulfilled, "a certain gap; months is at least the gap", GAP),
+    possible_gap=Code(
+        Outcome.fulfilled,
+        "a gap only some readings of partial dates open; months is at most the gap. The source is imprecise, so the "
+        "body has the benefit of the doubt and the gap goes on the points to verify",
+        GAP,
+        verify="imprecise_date",
+    ),
+    overview_only=Code(Outcome.partly_fulfilled, "no report recorded as detailed", ("body", "count", "overview", "unknown")),
+    no_written_status=Code(Outcome.partly_fulfilled, "years without a written status report against goals", ("body", "years")),
+    deviation_not_acted=Code(Outcome.partly_fulfilled, "no decision after a reported deviation", DEVIATION),
+    deviation_action_unknown=Code(
+        Outcome.cannot_assess, "a reported deviation, and nothing recorded about a decision", DEVIATION
+    ),
+    reporting_regular=Code(
+        Outcome.fulfilled, "the body's reporting met every requirement", ("body", "count", "first", "last", "written_required")
+    ),
+)
 
 
 class FollowUpCadenceParams(Params):
@@ -44,22 +76,38 @@ class FollowUpCadenceParams(Params):
     act_within_months: int = Field(default=3, ge=0, description="Months a body has to decide after a reported deviation.")
 
 
-def run(ctx: CheckContext, params: FollowUpCadenceParams) -> CheckResult:
-    period, end = ctx.case.initiative.period, ctx.period_end()
+def run(ctx: CheckContext, params: FollowUpCadenceParams) -> Found:
+    """The findings, and for renderers (a timeline) the data behind them: `reporting_gaps`, the
+    certain gaps per body ({body, start, end, months}: the last day a report can have been before
+    the gap, the first day the next can be, whole months between); `silent_bodies`, the bodies
+    recorded as getting no reports; `max_gap_months`, the limit in force."""
+    data: dict[str, Any] = {"reporting_gaps": [], "silent_bodies": [], "max_gap_months": params.max_gap_months}
+    period, end = ctx.case.examined_period(), ctx.period_end()
     if period is None or end is None:
         values = {"start": str(period.start) if period else None, "end": end.isoformat() if end else None}
-        return CheckResult(Outcome.cannot_assess, (Finding("no_period", Outcome.cannot_assess, values, (("initiative",),)),))
+        return Found([CODES.no_period(values, [("initiative",)])], data)
     owner = ctx.case.initiative.owner
     bodies = list(dict.fromkeys([owner, *ctx.affected_committees] if owner else ctx.affected_committees))
     if not bodies:
-        return CheckResult(Outcome.cannot_assess, (Finding("no_bodies", Outcome.cannot_assess, {}, (("initiative",),)),))
-    judged = [_judge_body(ctx, params, body, period.start, end) for body in bodies]
-    outcomes = [combine(f.outcome for f in findings) for findings in judged]
-    return CheckResult(combine(outcomes), tuple(f for findings in judged for f in findings))
+        return Found([CODES.no_bodies(facts=[("initiative",)])], data)
+    own = ctx.case.initiative.period is not None  # else the audit's examined period: a standing process has none
+    where: YamlPath = (*ctx.case.subject_path(), "period") if own else ("audit", "period")
+    gaps_found: list[dict[str, Any]] = data["reporting_gaps"]
+    findings = [f for body in bodies for f in _judge_body(ctx, params, body, period.start, end, where, gaps_found)]
+    data["silent_bodies"] = [f.values["body"] for f in findings if f.code == "no_reports"]
+    return Found(findings, data)
 
 
-def _judge_body(ctx: CheckContext, params: FollowUpCadenceParams, body: str, start: PartialDate, end: date) -> list[Finding]:
-    """The findings for one body, in date order."""
+def _judge_body(
+    ctx: CheckContext,
+    params: FollowUpCadenceParams,
+    body: str,
+    start: PartialDate,
+    end: date,
+    where: YamlPath,
+    certain: list[dict[str, Any]],
+) -> list[Finding]:
+    """The findings for one body, in date order; its certain gaps are added to `certain` for renderers."""
     reports = [
         (("reporting", i), r)
         for i, r in enumerate(ctx.case.reporting)
@@ -68,29 +116,33 @@ def _judge_body(ctx: CheckContext, params: FollowUpCadenceParams, body: str, sta
     if not reports:
         absent = ctx.absences("reporting", body)
         if not absent:
-            return [Finding("reports_unknown", Outcome.cannot_assess, {"body": body}, (("initiative",),))]
-        values = {"body": body, "absences": [a.id for _, a in absent]}
-        return [Finding("no_reports", Outcome.not_fulfilled, values, tuple(p for p, _ in absent))]
-    dated = _gap_findings(body, reports, start, end, params.max_gap_months) + _depth(body, reports, start)
+            return [CODES.reports_unknown({"body": body}, [("initiative",)])]
+        return [CODES.no_reports({"body": body, "absences": [a.id for _, a in absent]}, [p for p, _ in absent])]
+    dated = _gap_findings(body, reports, start, end, params.max_gap_months, where, certain) + _depth(body, reports, start)
     if params.written_status_per_year:
-        dated += _written_status(body, reports, start, end)
+        dated += _written_status(body, reports, start, end, where)
     dated += _deviations(ctx, body, reports, params.act_within_months)
     if not dated:
         first, last = min(r.date for _, r in reports), max(r.date for _, r in reports)
         values = {"body": body, "count": len(reports), "first": str(first), "last": str(last)}
         values["written_required"] = params.written_status_per_year
-        dated = [(first.earliest(), Finding("reporting_regular", Outcome.fulfilled, values, tuple(p for p, _ in reports)))]
+        dated = [(first.earliest(), CODES.reporting_regular(values, [p for p, _ in reports]))]
     return [finding for _, finding in sorted(dated, key=lambda pair: pair[0])]
 
 
-def _gap_findings(body: str, reports: Reports, start: PartialDate, end: date, limit: int) -> Dated:
-    first, last = Mark.of(start, PERIOD, "start"), Mark.of(end, PERIOD, "end")
+def _gap_findings(
+    body: str, reports: Reports, start: PartialDate, end: date, limit: int, where: YamlPath, certain: list[dict[str, Any]]
+) -> Dated:
+    first, last = Mark.of(start, where, "start"), Mark.of(end, where, "end")
     found: Dated = []
     for gap in gaps(first, [Mark.of(r.date, path) for path, r in reports], last, limit):
-        code, outcome = ("reporting_gap", Outcome.partly_fulfilled) if gap.certain else ("possible_gap", Outcome.cannot_assess)
+        if gap.certain:
+            start_day, end_day = gap.start.latest.isoformat(), gap.end.earliest.isoformat()
+            certain.append({"body": body, "start": start_day, "end": end_day, "months": gap.months})
+        code = CODES.reporting_gap if gap.certain else CODES.possible_gap
         values = {"body": body, "from": gap.start.label, "to": gap.end.label, "months": gap.months, "max_gap_months": limit}
         values |= {"from_start": gap.start.kind == "start", "to_end": gap.end.kind == "end"}
-        found.append((gap.start.earliest, Finding(code, outcome, values, tuple(dict.fromkeys((gap.start.path, gap.end.path))))))
+        found.append((gap.start.earliest, code(values, dict.fromkeys((gap.start.path, gap.end.path)))))
     return found
 
 
@@ -100,19 +152,17 @@ def _depth(body: str, reports: Reports, start: PartialDate) -> Dated:
         return []
     overview = sum(r.depth == ReportDepth.overview for _, r in reports)
     values = {"body": body, "count": len(reports), "overview": overview, "unknown": len(reports) - overview}
-    return [(start.earliest(), Finding("overview_only", Outcome.partly_fulfilled, values, tuple(p for p, _ in reports)))]
+    return [(start.earliest(), CODES.overview_only(values, [p for p, _ in reports]))]
 
 
-def _written_status(body: str, reports: Reports, start: PartialDate, end: date) -> Dated:
+def _written_status(body: str, reports: Reports, start: PartialDate, end: date, where: YamlPath = PERIOD) -> Dated:
     """Calendar years of the period without a written report of the status against the goals."""
     covered = {r.date.year for _, r in reports if r.form == ReportForm.written and r.status_against_goals}
     missing = [year for year in range(start.year, end.year + 1) if year not in covered]
     if not missing:
         return []
-    facts = tuple(p for p, r in reports if r.date.year in missing) or (PERIOD,)
-    return [
-        (date(missing[0], 1, 1), Finding("no_written_status", Outcome.partly_fulfilled, {"body": body, "years": missing}, facts))
-    ]
+    facts = [p for p, r in reports if r.date.year in missing] or [where]
+    return [(date(missing[0], 1, 1), CODES.no_written_status({"body": body, "years": missing}, facts))]
 
 
 def _deviations(ctx: CheckContext, body: str, reports: Reports, within: int) -> Dated:
@@ -134,9 +184,8 @@ def _deviations(ctx: CheckContext, body: str, reports: Reports, within: int) -> 
         values |= {"noted": [d.id for _, d in responses], "absences": [a.id for _, a in absent], "act_within_months": within}
         facts = (path, *(p for p, _ in responses), *(p for p, _ in absent))
         known = len(facts) > 1  # a decision only noting it, or a recorded absence of decisions
-        code = "deviation_not_acted" if known else "deviation_action_unknown"
-        outcome = Outcome.partly_fulfilled if known else Outcome.cannot_assess
-        found.append((report.date.earliest(), Finding(code, outcome, values, facts)))
+        code = CODES.deviation_not_acted if known else CODES.deviation_action_unknown
+        found.append((report.date.earliest(), code(values, facts)))
     return found
 
 
@@ -144,19 +193,8 @@ CHECK = Check(
     id="follow_up_cadence",
     summary="The owner and the affected committees received reports often enough, in writing with status against goals, and acted on deviations.",
     params=FollowUpCadenceParams,
-    codes={
-        "no_period": "the initiative has no start date, or neither an end nor a reference date; values: start, end",
-        "no_bodies": "the case names neither an owner nor an affected committee",
-        "reports_unknown": "no report to the body and no recorded absence of reporting; values: body",
-        "no_reports": "no report to the body, recorded as absent; values: body, absences",
-        "reporting_gap": "a certain gap; values: body, from, to, months (at least), max_gap_months, from_start, to_end",
-        "possible_gap": "a gap only some readings of partial dates open; values: as reporting_gap, months (up to)",
-        "overview_only": "no report recorded as detailed; values: body, count, overview, unknown",
-        "no_written_status": "years without a written status report against goals; values: body, years",
-        "deviation_not_acted": "no decision after a reported deviation; values: body, report, date, covered, noted, absences, act_within_months",
-        "deviation_action_unknown": "a reported deviation, and nothing recorded either way about a decision; values: as deviation_not_acted",
-        "reporting_regular": "the body's reporting met every requirement; values: body, count, first, last, written_required",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

@@ -18,15 +18,29 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 from ..model.facts import Goal, GoalLevel
 
 # Rank 0 is the top of the hierarchy; a link carries the thread upwards only to a lower rank.
 RANK: dict[GoalLevel, int] = {level: rank for rank, level in enumerate(GoalLevel)}
 TOP_LEVELS = frozenset({GoalLevel.plan_goal, GoalLevel.strategy})
+DEFECT = ("id", "title", "level", "year", "lacking", "applies_to")
+# A defect is partly fulfilled, or not fulfilled when more than half the goals it applies to have it.
+DEFICIENT = (Outcome.partly_fulfilled, Outcome.not_fulfilled)
+
+CODES = Codes(
+    no_goals=Code(Outcome.cannot_assess, "the case records no goals below the plan goals and strategies"),
+    no_upward_link=Code(DEFICIENT, "a goal links to no goal of a higher level", (*DEFECT, "other_links")),
+    no_owner=Code(DEFICIENT, "a goal at a level that needs an owner has none", DEFECT),
+    no_measure=Code(DEFICIENT, "a goal at a level that needs a measure has none", DEFECT),
+    chain_complete=Code(
+        Outcome.fulfilled, "every goal links upwards and has the owners and measures required", ("count", "levels")
+    ),
+)
 
 
 class GoalChainParams(Params):
@@ -40,16 +54,15 @@ class GoalChainParams(Params):
     )
 
 
-def run(ctx: CheckContext, params: GoalChainParams) -> CheckResult:
+def run(ctx: CheckContext, params: GoalChainParams) -> list[Finding]:
     goals = ctx.case.goals
     applies = _requirements(params)
     if not any(goal.level in levels for goal in goals for levels in applies.values()):
-        return CheckResult(Outcome.cannot_assess, (Finding("no_goals", Outcome.cannot_assess, {}, (("goals",),)),))
+        return [CODES.no_goals(facts=[("goals",)])]
     by_id = {goal.id: goal for goal in goals}
     defects = [(index, goal, code) for index, goal in enumerate(goals) for code in _defects(goal, by_id, applies)]
     if not defects:
-        values = {"count": len(goals), "levels": _levels(goals)}
-        return CheckResult(Outcome.fulfilled, (Finding("chain_complete", Outcome.fulfilled, values, (("goals",),)),))
+        return [CODES.chain_complete({"count": len(goals), "levels": _levels(goals)}, [("goals",)])]
     # Each requirement is judged among the goals it applies to, so well-linked activities (which need
     # no owner) cannot hide that no sub-goal has one. "More than half" is strict.
     tally = {
@@ -57,16 +70,14 @@ def run(ctx: CheckContext, params: GoalChainParams) -> CheckResult:
     }
     failing = any(2 * lacking > total for lacking, total in tally.values())
     outcome = Outcome.not_fulfilled if failing else Outcome.partly_fulfilled
-    findings = tuple(
-        Finding(
-            code,
-            outcome,
+    return [
+        CODES[code](
             {**_describe(goal), **_extra(goal, code), "lacking": tally[code][0], "applies_to": tally[code][1]},
-            (("goals", index),),
+            [("goals", index)],
+            outcome=outcome,
         )
         for index, goal, code in defects
-    )
-    return CheckResult(outcome, findings)
+    ]
 
 
 def _requirements(params: GoalChainParams) -> dict[str, frozenset[GoalLevel]]:
@@ -106,13 +117,8 @@ CHECK = Check(
     id="goal_chain",
     summary="Every goal below the regional plan's goals and strategies links upwards, and goals at the named levels have an owner and a measure.",
     params=GoalChainParams,
-    codes={
-        "no_goals": "the case records no goals below the plan goals and strategies",
-        "no_upward_link": "a goal links to no goal of a higher level; values: id, title, level, year, other_links, lacking, applies_to",
-        "no_owner": "a goal at a level that needs an owner has none; values: id, title, level, year, lacking, applies_to",
-        "no_measure": "a goal at a level that needs a measure has none; values: id, title, level, year, lacking, applies_to",
-        "chain_complete": "every goal links upwards and has the owners and measures required; values: count, levels",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

@@ -13,27 +13,37 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..engine.codes import Code, Codes
 from ..engine.context import CheckContext
 from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
-from ..engine.results import CheckResult, Finding
+from ..engine.results import Finding
 from ..model.facts import Analysis, AnalysisKind
+
+ANALYSIS = ("analysis", "kind", "title", "by", "date", "documents", "interview_only")
+CODES = Codes(
+    root_cause_documented=Code(Outcome.fulfilled, "a documented root-cause analysis", ANALYSIS),
+    root_cause_undocumented=Code(Outcome.partly_fulfilled, "a root-cause analysis without documents", ANALYSIS),
+    other_analysis_only=Code(Outcome.partly_fulfilled, "only another kind of analysis (one finding each)", ANALYSIS),
+    no_root_cause_analysis=Code(
+        Outcome.not_fulfilled, "recorded absence of a root-cause analysis", ("absences", "statements", "others", "other_kinds")
+    ),
+    analysis_unknown=Code(Outcome.cannot_assess, "the case records neither an analysis nor that there was none"),
+)
 
 
 class ProblemAnalysisParams(Params):
     """No parameters: the criterion is the same for every initiative."""
 
 
-def run(ctx: CheckContext, params: ProblemAnalysisParams) -> CheckResult:
+def run(ctx: CheckContext, params: ProblemAnalysisParams) -> list[Finding]:
     analyses = list(enumerate(ctx.case.analyses))
     root = [(i, a) for i, a in analyses if a.kind is AnalysisKind.root_cause]
     documented = [(i, a) for i, a in root if a.documents]
     if documented:
-        findings = tuple(_finding(ctx, "root_cause_documented", Outcome.fulfilled, i, a) for i, a in documented)
-        return CheckResult(Outcome.fulfilled, findings)
+        return [_finding(ctx, CODES.root_cause_documented, i, a) for i, a in documented]
     if root:
-        findings = tuple(_finding(ctx, "root_cause_undocumented", Outcome.partly_fulfilled, i, a) for i, a in root)
-        return CheckResult(Outcome.partly_fulfilled, findings)
+        return [_finding(ctx, CODES.root_cause_undocumented, i, a) for i, a in root]
     others = [(i, a) for i, a in analyses if a.kind is not AnalysisKind.root_cause]
     absences = ctx.absences("root_cause_analysis")
     if absences:
@@ -43,15 +53,14 @@ def run(ctx: CheckContext, params: ProblemAnalysisParams) -> CheckResult:
             "others": [a.id for _, a in others],
             "other_kinds": [a.kind.value for _, a in others],
         }
-        facts = tuple(p for p, _ in absences) + tuple(("analyses", i) for i, _ in others)
-        return CheckResult(Outcome.not_fulfilled, (Finding("no_root_cause_analysis", Outcome.not_fulfilled, values, facts),))
+        facts = [*(p for p, _ in absences), *(("analyses", i) for i, _ in others)]
+        return [CODES.no_root_cause_analysis(values, facts)]
     if others:
-        findings = tuple(_finding(ctx, "other_analysis_only", Outcome.partly_fulfilled, i, a) for i, a in others)
-        return CheckResult(Outcome.partly_fulfilled, findings)
-    return CheckResult(Outcome.cannot_assess, (Finding("analysis_unknown", Outcome.cannot_assess, {}, (("initiative",),)),))
+        return [_finding(ctx, CODES.other_analysis_only, i, a) for i, a in others]
+    return [CODES.analysis_unknown(facts=[("initiative",)])]
 
 
-def _finding(ctx: CheckContext, code: str, outcome: Outcome, index: int, analysis: Analysis) -> Finding:
+def _finding(ctx: CheckContext, code: Code, index: int, analysis: Analysis) -> Finding:
     sources = analysis.sources
     values: dict[str, Any] = {
         "analysis": analysis.id,
@@ -63,20 +72,15 @@ def _finding(ctx: CheckContext, code: str, outcome: Outcome, index: int, analysi
         # "Known only from interviews" weighs differently from "mentioned in a protocol".
         "interview_only": bool(sources) and all(ctx.kind(s) == "interview" for s in sources),
     }
-    return Finding(code, outcome, values, (("analyses", index),))
+    return code(values, [("analyses", index)])
 
 
 CHECK = Check(
     id="problem_analysis",
     summary="The initiative rests on a documented analysis of the root causes of the problems it is to solve.",
     params=ProblemAnalysisParams,
-    codes={
-        "root_cause_documented": "a documented root-cause analysis; values: analysis, kind, title, by, date, documents, interview_only",
-        "root_cause_undocumented": "a root-cause analysis without documents; values as root_cause_documented",
-        "other_analysis_only": "only another kind of analysis (one finding each); values as root_cause_documented",
-        "no_root_cause_analysis": "recorded absence of a root-cause analysis; values: absences, statements, others, other_kinds",
-        "analysis_unknown": "the case records neither an analysis nor that there was none",
-    },
+    codes=CODES,
     run=run,
     doc=__doc__ or "",
 )
+__doc__ = CHECK.documentation

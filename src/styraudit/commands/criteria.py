@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import textwrap
-from pathlib import Path
 
-from ..engine.criteria import CriteriaPack, Criterion, default_pack_dir, load_pack
+from ..engine.criteria import CriteriaPack, Criterion
 from ..errors import Location, Problem, UsageError
 from ..load.refs import suggest
-
-
-def pack_for(extra: list[Path], replace: bool) -> CriteriaPack:
-    return load_pack(([] if replace else [default_pack_dir()]) + extra)
 
 
 def list_criteria(pack: CriteriaPack) -> int:
@@ -23,9 +18,11 @@ def list_criteria(pack: CriteriaPack) -> int:
 
 
 def show_criterion(pack: CriteriaPack, ident: str) -> int:
-    criterion = pack.criteria.get(ident)
+    criterion = pack.get(ident)  # an old id (an alias) shows the criterion it was renamed to
     if criterion is None:
-        hint = suggest(ident, pack.criteria) or "see `styraudit criteria list`"
+        if ident in pack.retired:
+            raise UsageError([pack.unknown(ident, Location(ident), "usage")])
+        hint = suggest(ident, pack.known()) or "see `styraudit criteria list`"
         raise UsageError([Problem(Location(ident), f"unknown criterion {ident!r}", hint, "usage")])
     print("\n".join(describe(criterion)))
     return 0

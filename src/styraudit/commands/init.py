@@ -1,20 +1,70 @@
-"""`styraudit init`: a commented starting case that validates."""
+"""`styraudit init`: a commented starting case that validates, and what the editor needs to check it.
+
+The case's first line tells yaml-language-server where the schema is, as a path relative to the
+new file: a `case.schema.json` (or `schema/case.schema.json`) already at or above its folder, up
+to the repository's top, else one written beside the new file. A URL would have to be reachable;
+a path that only resolves inside this project's checkout would break in the user's repository.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
+from ..errors import Location, Problem, UsageError
 from ..load.resources import data_dir
-from .output import write_atomic
+from ..load.schema import schema_text
+from ..reporters._ci import git_top_level
+from ..text.i18n import _
+from .output import refuse_existing, write_atomic
 
 STARTER = "init/case.yaml"
+SCHEMA_FILE = "case.schema.json"
+MODELINE = "# yaml-language-server: $schema="
 
 
 def starter_text() -> str:
     return (data_dir("templates") / STARTER).read_text(encoding="utf-8")
 
 
+def existing_schema(folder: Path) -> Path | None:
+    """A schema file at or above `folder`, up to the git top level (or the folder alone outside git)."""
+    top = git_top_level(folder)
+    for here in [folder, *folder.parents]:
+        for candidate in (here / SCHEMA_FILE, here / "schema" / SCHEMA_FILE):
+            if candidate.is_file():
+                return candidate
+        if top is None or here == top:
+            return None
+    return None
+
+
+def with_schema_line(text: str, schema: str) -> str:
+    """The starter with its modeline pointing at `schema` (a relative POSIX path)."""
+    lines = text.splitlines(keepends=True)
+    rest = lines[1:] if lines and lines[0].startswith(MODELINE) else lines
+    return f"{MODELINE}{schema}\n" + "".join(rest)
+
+
 def run(path: Path, force: bool) -> int:
-    write_atomic(path, starter_text(), force=force)
-    print(f"wrote {path}; fill it in, then run: styraudit validate {path}")
+    folder = Path(os.path.abspath(path)).parent
+    schema = existing_schema(folder)
+    new_schema = schema is None
+    if schema is None:
+        schema = folder / SCHEMA_FILE
+    refuse_existing(path, force)  # before writing anything: a refused run leaves nothing new
+    if not folder.is_dir():
+        hint = _("create {folder} first").format(folder=path.parent)
+        raise UsageError([Problem(Location(str(path)), _("the folder does not exist"), hint, "usage")])
+    if new_schema:
+        refuse_existing(schema, False)  # both targets checked before either is written
+        write_atomic(schema, schema_text())
+    write_atomic(path, with_schema_line(starter_text(), Path(os.path.relpath(schema, folder)).as_posix()), force=force)
+    wrote = (
+        _("wrote {path} and {schema} beside it").format(path=path, schema=SCHEMA_FILE)
+        if new_schema
+        else _("wrote {path}").format(path=path)
+    )
+    print(wrote + "; " + _("fill it in, then run: styraudit validate {path}").format(path=path), file=sys.stderr)
     return 0

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..text.control import OUTPUT_ERRORS
+from ..load.printable import OUTPUT_ERRORS
 from .target import check_target, os_problem
 from .temporary import TEMP_SUFFIX, create_temp, remove_stale_temps, stopped_by_signals
 

@@ -1,14 +1,18 @@
 """Judging many files on all cores, with output in input order whatever the parallelism.
 
-Workers are forked, so they inherit the loaded criteria pack instead of loading it again. At
-most a few chunks per worker are in flight at once: memory stays flat in the number of files.
+Where the system can fork (Linux, macOS), workers are forked and inherit the loaded criteria pack
+instead of loading it again. Where it cannot (Windows), workers are spawned: each gets the job
+pickled once, and the criteria pack rebuilds itself from how it was made (engine/criteria/);
+a job that cannot be pickled runs in one process. At most a few chunks per worker are in flight
+at once: memory stays flat in the number of files.
 
 Workers never outlive the run. On Linux each asks the kernel for SIGKILL when its parent dies
-(prctl PR_SET_PDEATHSIG); elsewhere it watches a pipe whose other end only the parent holds,
-and leaves when the pipe closes. When the run stops early (an error, Ctrl-C, SIGTERM) the
-parent kills its workers rather than waiting for their queued work. Ctrl-C is the parent's to
-handle: workers ignore it, so the terminal shows one message, not one traceback per worker.
-There are never more workers than cores, nor than chunks of work.
+(prctl PR_SET_PDEATHSIG); elsewhere a forked worker watches a pipe whose other end only the
+parent holds, and leaves when the pipe closes (a spawned one inherits no such pipe, and ends
+when its task queue closes). When the run stops early (an error, Ctrl-C, SIGTERM) the parent
+kills its workers rather than waiting for their queued work. Ctrl-C is the parent's to handle:
+workers ignore it, so the terminal shows one message, not one traceback per worker. There are
+never more workers than cores, nor than chunks of work.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import contextlib
 import math
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -52,9 +57,19 @@ def _work(items: list[Any]) -> list[Any]:
     return [function(item, *extra) for item in items]
 
 
+def _start(job: bytes, parent: int, watch_fd: int, parent_fd: int) -> None:
+    """Worker start-up: the pickled job (spawned workers only), then end when the parent ends."""
+    global _JOB
+    if job:
+        _JOB = pickle.loads(job)
+    _die_with_parent(parent, watch_fd, parent_fd)
+
+
 def _die_with_parent(parent: int, watch_fd: int, parent_fd: int) -> None:
-    """Worker start-up: end when the parent ends, however it ends; leave Ctrl-C to the parent."""
-    os.close(parent_fd)  # only the parent may hold the writing end, or the pipe never closes
+    """End when the parent ends, however it ends; leave Ctrl-C to the parent. A spawned worker
+    inherits no pipe (its descriptors are -1): it relies on the kernel's signal where there is one."""
+    if parent_fd >= 0:
+        os.close(parent_fd)  # only the parent may hold the writing end, or the pipe never closes
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
@@ -63,7 +78,8 @@ def _die_with_parent(parent: int, watch_fd: int, parent_fd: int) -> None:
         if os.getppid() != parent:  # the parent died before the request took effect
             os._exit(1)
         return
-    threading.Thread(target=_watch, args=(watch_fd,), daemon=True).start()
+    if watch_fd >= 0:
+        threading.Thread(target=_watch, args=(watch_fd,), daemon=True).start()
 
 
 def _pdeathsig() -> bool:
@@ -83,21 +99,29 @@ def _watch(fd: int) -> None:
     os._exit(1)  # the parent's end of the pipe closed: it is gone
 
 
-def ordered_map(function: Callable[..., R], items: Sequence[T], extra: tuple[Any, ...], jobs: int) -> Iterator[R]:
+def start_method() -> str:
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def ordered_map(
+    function: Callable[..., R], items: Sequence[T], extra: tuple[Any, ...], jobs: int, method: str | None = None
+) -> Iterator[R]:
     """Yield function(item, *extra) for each item, in order; in worker processes when it pays."""
     global _JOB
+    method = method or start_method()
     workers = worker_count(jobs, len(items))
-    if workers <= 1 or len(items) < 2 * CHUNK or "fork" not in multiprocessing.get_all_start_methods():
+    job = _pickled((function, extra)) if method != "fork" else b""
+    if workers <= 1 or len(items) < 2 * CHUNK or job is None:
         for item in items:
             yield function(item, *extra)
         return
     _JOB = (function, extra)
-    read_end, write_end = os.pipe()
+    read_end, write_end = os.pipe() if method == "fork" else (-1, -1)
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_die_with_parent,
-        initargs=(os.getpid(), read_end, write_end),
+        mp_context=multiprocessing.get_context(method),
+        initializer=_start,
+        initargs=(job, os.getpid(), read_end, write_end),
     )
     finished = False
     try:
@@ -109,8 +133,9 @@ def ordered_map(function: Callable[..., R], items: Sequence[T], extra: tuple[Any
             pool.shutdown(wait=True)
         else:
             _stop(pool)
-        os.close(read_end)
-        os.close(write_end)
+        for fd in (read_end, write_end):
+            if fd >= 0:
+                os.close(fd)
 
 
 def _in_order(pool: ProcessPoolExecutor, chunks: list[list[Any]], workers: int) -> Iterator[Any]:
@@ -158,3 +183,10 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=5)
+
+
+def _pickled(job: tuple[Callable[..., Any], tuple[Any, ...]]) -> bytes | None:
+    try:
+        return pickle.dumps(job)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None  # not every job can travel to a spawned worker; it then runs here

@@ -2,7 +2,8 @@
 recorded in the baseline are still shown, but only new ones fail the run.
 
 Keys are criterion + case id + YAML path of the decisive fact, never line numbers, so editing
-elsewhere in a file does not turn an old finding into a new one.
+elsewhere in a file does not turn an old finding into a new one. Keys are written with the
+criterion's id; a key written with one of its old ids (an alias) still matches after a rename.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, Location, Problem
+from ..load.files import read_regular
 from ..load.limits import DEFAULT_LIMITS, Limits
+from ..text.i18n import _
 from .results import CaseResult, CriterionResult
 
 SCHEMA = "styraudit-baseline/1"
@@ -35,9 +39,7 @@ def load_baseline(path: Path, limits: Limits = DEFAULT_LIMITS) -> frozenset[str]
     """The keys of a baseline file, read like any input: a regular file, bounded in size, its
     structure checked before use (a /dev/zero, a 300 MB file or JSON nested 100,000 deep is
     a message naming the file, not a crash)."""
-    from ..load.files import read_regular
-
-    raw = read_regular(path, max_bytes=limits.max_baseline_bytes, what="baseline", limit="max_baseline_bytes")
+    raw = read_regular(path, max_bytes=limits.max_baseline_bytes, what=_("the baseline"), limit="max_baseline_bytes")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except RecursionError:
@@ -60,7 +62,26 @@ def _problem(path: Path, message: str) -> InputError:
 def apply_baseline(result: CaseResult, keys: frozenset[str]) -> CaseResult:
     if not keys or not result.loaded:
         return result
-    criteria = tuple(
-        replace(c, baselined=True) if c.deficient and finding_key(result.case_id, c) in keys else c for c in result.criteria
-    )
+    criteria = tuple(replace(c, baselined=True) if c.deficient and _recorded(result, c, keys) else c for c in result.criteria)
     return replace(result, criteria=criteria)
+
+
+def _recorded(result: CaseResult, criterion: CriterionResult, keys: frozenset[str]) -> bool:
+    """Whether the baseline has the result's key, under the criterion's id or one of its old ids."""
+    key = finding_key(result.case_id, criterion)
+    rest = key[len(criterion.criterion) :]
+    return any(ident + rest in keys for ident in (criterion.criterion, *criterion.aliases))
+
+
+def retired_keys(keys: frozenset[str], pack: Any, path: Path) -> list[Problem]:
+    """Keys written with a retired criterion id: each a problem at its line, naming what replaces it."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    problems = []
+    for key in sorted(keys):
+        ident = key.split("|", 1)[0]
+        if ident in pack.retired:
+            quoted = json.dumps(key, ensure_ascii=False)
+            at = next(((n, text.index(quoted) + 1) for n, text in enumerate(lines, 1) if quoted in text), (0, 0))
+            where = Location(str(path), *at)
+            problems.append(pack.unknown(ident, where, "baseline"))
+    return problems

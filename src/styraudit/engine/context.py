@@ -16,10 +16,13 @@ from ..model.paths import YamlPath
 
 @dataclass(frozen=True)
 class CheckContext:
-    """The case under examination. `as_of` is the reference date (from the case or --as-of), never the clock."""
+    """The case under examination. `as_of` is the reference date (from the case or --as-of), never the clock.
+    `subject` is the id the audit question names (a subject, a recommendation or a body), when the
+    criterion is judged for one question's subject; checks that can judge one thing of many read it."""
 
     case: Case
     as_of: date | None = None
+    subject: str | None = None
 
     @cached_property
     def index(self) -> dict[str, tuple[str, YamlPath]]:
@@ -73,8 +76,8 @@ class CheckContext:
         return chosen.latest() if chosen else None
 
     def period_end(self) -> date | None:
-        """Where the initiative's period ends for follow-up: its end, else the reference date."""
-        period = self.case.initiative.period
+        """Where the examined period ends for follow-up: the subject's (else the audit's) end, else the reference date."""
+        period = self.case.examined_period()
         end: PartialDate | None = period.end if period else None
         return end.latest() if end else self.reference_date
 
@@ -86,14 +89,9 @@ class CheckContext:
             if a.kind == kind and (concerning is None or concerning in a.concerns)
         ]
 
-    def name(self, ident: str) -> str:
-        """A display name for an id: a body's name, a role's title, a document's title."""
-        kind = self.kind(ident)
-        if kind is None:
-            return ident
-        obj = self.get(ident)
-        if kind == "role":  # running text speaks of "regiondirektören", not "regiondirektör"
-            from ..text.swedish import definite
+    @cached_property
+    def name(self) -> Any:
+        """A display name for an id (text/names.py): a body's name, a role's title, a document's title."""
+        from ..text.names import Names
 
-            return obj.definite or definite(obj.title)
-        return getattr(obj, "name", None) or getattr(obj, "title", None) or ident
+        return Names(self.case)

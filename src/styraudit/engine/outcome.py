@@ -5,15 +5,18 @@ Rule 1, criterion outcome from its checks (or from the criteria it is composed o
   fulfilled; else fulfilled if every part is fulfilled; else cannot be assessed (a part
   lacked the facts, and a missing fact is never a pass).
 
-Rule 2, answer to an audit question from its criteria:
+Rule 2, answer to an audit question from the criteria the case links to it (and only those):
   Nej if a high-severity criterion is not fulfilled, or if at least half of the criteria that
-  could be assessed are not fulfilled; Kan ej bedömas if no criterion could be assessed;
-  Ja if every criterion is fulfilled; Delvis otherwise.
+  could be assessed are not fulfilled; Kan ej bedömas if a high-severity criterion cannot be
+  assessed, or if none could be; Ja if no criterion is not fulfilled and none of high severity
+  is only partly fulfilled — "Ja, i huvudsak" when lower-severity criteria are partly
+  fulfilled or could not be assessed, those criteria being its remarks; Delvis otherwise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 
 from ..model.audit import Answer
@@ -45,17 +48,34 @@ def combine(outcomes: Iterable[Outcome]) -> Outcome:
     return Outcome.fulfilled if seen == {Outcome.fulfilled} else Outcome.cannot_assess
 
 
+@dataclass(frozen=True)
+class DraftedAnswer:
+    """Rule 2's answer and, for a hedged Ja ("Ja, i huvudsak"), the criteria that are its remarks."""
+
+    answer: Answer
+    remarks: tuple[str, ...] = ()
+
+    @property
+    def hedged(self) -> bool:
+        return self.answer is Answer.yes and bool(self.remarks)
+
+
+def draft_answer(results: Iterable[tuple[str, Outcome, Severity]]) -> DraftedAnswer:
+    """Rule 2: the drafted answer to an audit question from its linked criteria (id, outcome, severity)."""
+    triples = list(results)
+    assessed = [o for _, o, _ in triples if o is not Outcome.cannot_assess]
+    failed = [o for o in assessed if o is Outcome.not_fulfilled]
+    high = [(o, s) for _, o, s in triples if s is Severity.high]
+    if any(o is Outcome.not_fulfilled for o, _ in high) or (assessed and 2 * len(failed) >= len(assessed)):
+        return DraftedAnswer(Answer.no)
+    if not assessed or any(o is Outcome.cannot_assess for o, _ in high):
+        return DraftedAnswer(Answer.cannot_assess)
+    if not failed and not any(o is Outcome.partly_fulfilled for o, _ in high):
+        remarks = tuple(i for i, o, _ in triples if o in (Outcome.partly_fulfilled, Outcome.cannot_assess))
+        return DraftedAnswer(Answer.yes, remarks)
+    return DraftedAnswer(Answer.partly)
+
+
 def answer(results: Iterable[tuple[Outcome, Severity]]) -> Answer:
-    """Rule 2: the drafted answer to an audit question from its criteria's outcomes and severities."""
-    pairs = list(results)
-    assessed = [outcome for outcome, _ in pairs if outcome is not Outcome.cannot_assess]
-    failed = [outcome for outcome in assessed if outcome is Outcome.not_fulfilled]
-    if any(o is Outcome.not_fulfilled and s is Severity.high for o, s in pairs) or (
-        assessed and 2 * len(failed) >= len(assessed)
-    ):
-        return Answer.no
-    if not assessed:
-        return Answer.cannot_assess
-    if len(assessed) == len(pairs) and all(o is Outcome.fulfilled for o in assessed):
-        return Answer.yes
-    return Answer.partly
+    """Rule 2 without the remarks, for callers that know only outcomes and severities."""
+    return draft_answer(("", o, s) for o, s in results).answer

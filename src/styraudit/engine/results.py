@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +15,7 @@ from .outcome import Answer, Outcome, Severity
 class Finding:
     """One thing a check found. `code` selects the criterion's Swedish text; `values` fill it.
 
+    Made by calling the check's declared `Code` (engine.codes), which gives the outcome.
     `facts` are paths into the case (e.g. ("reporting", 3)) of the facts the finding rests on;
     the engine turns them into locations and sources.
     """
@@ -26,11 +27,22 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Found:
+    """What a check function returns when it has more than findings: named `data` for renderers
+    (plain values, lists and mappings), which the engine gathers into `CaseResult.data`."""
+
+    findings: Sequence[Finding]
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class CheckResult:
-    """A check's verdict: its overall outcome and the findings behind it, in a stable order."""
+    """A check's verdict: the outcome its rule derives from its findings, the findings in a
+    stable order, and its data for renderers. Made by `Check.judge`, never by a check itself."""
 
     outcome: Outcome
     findings: tuple[Finding, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -70,6 +82,32 @@ class WaiverUse:
     decided_by: str
     expires: str
     origin: str
+    location: Location | None = None  # where the waiver is written, for outputs that relativise paths
+
+
+@dataclass(frozen=True)
+class CheckFailure:
+    """A check that raised instead of judging: which one, what it raised, and where in its code.
+
+    The case's other criteria are still judged; this criterion cannot be assessed, and the run
+    exits 2, since a result the tool could not reach is not a pass."""
+
+    check: str
+    error: str
+    message: str
+    where: str
+
+    @classmethod
+    def of(cls, check: str, exc: BaseException) -> CheckFailure:
+        import traceback
+        from pathlib import PurePath
+
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = f"{PurePath(frames[-1].filename).name}:{frames[-1].lineno} in {frames[-1].name}" if frames else ""
+        return cls(check, type(exc).__name__, str(exc), where)
+
+    def __str__(self) -> str:
+        return f"check {self.check} failed: {self.error}: {self.message}" + (f" ({self.where})" if self.where else "")
 
 
 @dataclass(frozen=True)
@@ -86,6 +124,14 @@ class CriterionResult:
     composed_of: tuple[str, ...] = ()
     waiver: WaiverUse | None = None
     baselined: bool = False
+    aliases: tuple[str, ...] = ()  # the criterion's old ids: waivers and baselines written with them still match
+    check_failures: tuple[CheckFailure, ...] = ()
+    data: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # its checks' data for renderers, merged
+    subject: str | None = None  # set when the criterion was judged once for each question subject
+
+    def named(self, ident: str) -> bool:
+        """Whether `ident` names this criterion: its id, or one of its old ids."""
+        return ident == self.criterion or ident in self.aliases
 
     @property
     def deficient(self) -> bool:
@@ -115,10 +161,28 @@ class QuestionAnswer:
     final: Answer
     motivation: str | None
     criteria: tuple[str, ...]
+    remarks: tuple[str, ...] = ()  # the criteria that make a Ja "Ja, i huvudsak"
+
+    @property
+    def hedged(self) -> bool:
+        return self.final is Answer.yes and bool(self.remarks) and not self.overridden
 
     @property
     def overridden(self) -> bool:
         return self.motivation is not None
+
+
+@dataclass(frozen=True)
+class PointToVerify:
+    """Something the auditor should confirm before the report is final: a doubt the tool resolved
+    in the body's favour (dates known only to the month or year), a deficiency resting on interviews
+    alone, or an inference. `reason` is imprecise_date, interview_only or inference; the Swedish
+    lead-in for each is in templates/messages/verify.yaml."""
+
+    criterion: str
+    text: str
+    facts: tuple[FactRef, ...]
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -133,7 +197,26 @@ class CaseResult:
     answers: tuple[QuestionAnswer, ...] = ()
     problems: tuple[Problem, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # What the checks found for renderers (reporting gaps, silent bodies, the parameters in force),
+    # merged over every criterion judged, so a renderer reads it without naming a criterion.
+    data: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    verify: tuple[PointToVerify, ...] = ()  # the auditor's points to verify, in criterion order
 
     @property
     def loaded(self) -> bool:
         return not self.problems
+
+
+def merge_data(parts: Iterable[Mapping[str, Any]]) -> dict[str, tuple[Any, ...]]:
+    """Named data from several checks as one mapping: a list or tuple adds its items, any other
+    value adds itself; each item once, in the order first given (the same for every run)."""
+    import json
+
+    merged: dict[str, dict[str, Any]] = {}
+    for part in parts:
+        for key, value in part.items():
+            items = value if isinstance(value, list | tuple) else [value]
+            seen = merged.setdefault(key, {})
+            for item in items:
+                seen.setdefault(json.dumps(item, sort_keys=True, default=str), item)
+    return {key: tuple(items.values()) for key, items in merged.items()}

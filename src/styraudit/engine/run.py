@@ -2,31 +2,48 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from jinja2 import Template
-
 from ..errors import InputError, Location, Problem
 from ..load.case import LoadedCase
-from ..load.refs import suggest
 from ..model.audit import Answer
 from ..model.paths import dotted
 from .context import CheckContext
-from .criteria import CriteriaPack, Criterion
-from .outcome import Outcome, answer, combine
-from .results import CaseResult, CheckResult, CriterionResult, FactRef, Finding, Observation, QuestionAnswer, Recommendation
+from .criteria import BoundCheck, CriteriaPack, Criterion
+from .outcome import Outcome, combine, draft_answer
+from .render import render
+from .results import (
+    CaseResult,
+    CheckFailure,
+    CriterionResult,
+    FactRef,
+    Finding,
+    Observation,
+    PointToVerify,
+    QuestionAnswer,
+    Recommendation,
+    merge_data,
+)
 
 
 def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) -> CaseResult:
     """Judge one loaded case against a criteria pack."""
     ctx = CheckContext(loaded.case, as_of)
     selected = _selected(loaded, pack)
-    results: dict[str, CriterionResult] = {}
+    subjects = _subjects(loaded, pack)
+    contexts = {s: replace(ctx, subject=s) for named in subjects.values() for s in named if s is not None}
+    results: dict[tuple[str, str | None], CriterionResult] = {}
     for criterion in pack.ordered():
-        if criterion.id in selected:
-            results[criterion.id] = _judge(criterion, ctx, loaded, results)
-    answers = _answers(loaded, results)
+        if criterion.id not in selected:
+            continue
+        named = subjects.get(criterion.id, (None,))
+        for subject in named:
+            key = subject if len(named) > 1 else None  # a criterion judged for one subject keeps its plain key
+            judged = _judge(criterion, contexts.get(subject, ctx), loaded, _parts(results, key))
+            results[(criterion.id, key)] = replace(judged, subject=key) if key else judged
+    answers = _answers(loaded, pack, results)
     reference = ctx.reference_date
     return CaseResult(
         file=loaded.file,
@@ -35,7 +52,26 @@ def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) 
         as_of=reference.isoformat() if reference else None,
         criteria=tuple(results.values()),
         answers=answers,
+        data=merge_data(c.data for c in results.values()),
+        verify=tuple(_points_to_verify(loaded, pack, results)),
     )
+
+
+def _points_to_verify(
+    loaded: LoadedCase, pack: CriteriaPack, results: dict[tuple[str, str | None], CriterionResult]
+) -> list[PointToVerify]:
+    """Doubts given in the body's favour (a code that says so), and deficiencies resting on interviews only."""
+    points: list[PointToVerify] = []
+    for (ident, _subject), result in results.items():
+        codes = {b.check.id: b.check.codes for b in pack.criteria[ident].checks}
+        for o in result.observations:
+            code = codes.get(o.check, {}).get(o.code)
+            reason = code.verify if code else None
+            if reason is None and o.outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled):
+                reason = "interview_only" if o.facts and all(f.interview_only for f in o.facts) else None
+            if reason:
+                points.append(PointToVerify(ident, o.text, o.facts, reason))
+    return points
 
 
 def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
@@ -48,43 +84,48 @@ def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
     problems: list[Problem] = []
     for qi, question in enumerate(case.audit.questions):
         for ci, ident in enumerate(question.criteria):
-            if ident not in pack.criteria:
+            canonical = pack.resolve(ident)  # an audit written before a criterion was renamed still names it
+            if canonical is None:
                 where = loaded.doc.locate(("audit", "questions", qi, "criteria", ci))
-                problems.append(
-                    Problem(
-                        where,
-                        f"unknown criterion {ident!r}",
-                        suggest(ident, pack.criteria) or "see `styraudit criteria list`",
-                        "unknown-id",
-                    )
-                )
-            named.add(ident)
+                problems.append(pack.unknown(ident, where, "unknown-id"))
+            else:
+                named.add(canonical)
     if problems:
         raise InputError(problems)
     return named | {part for ident in named for part in pack.criteria[ident].spec.composed_of}
 
 
+def _subjects(loaded: LoadedCase, pack: CriteriaPack) -> dict[str, tuple[str | None, ...]]:
+    """The distinct subjects the questions name for each criterion, in question order: a criterion
+    named by questions about different subjects (one per earlier recommendation) is judged once for each."""
+    audit = loaded.case.audit
+    found: dict[str, dict[str | None, None]] = {}
+    for question in audit.questions if audit else ():
+        for ident in question.criteria:
+            found.setdefault(pack.resolve(ident) or ident, {})[question.subject] = None
+    return {ident: tuple(named) for ident, named in found.items()}
+
+
+def _parts(results: dict[tuple[str, str | None], CriterionResult], subject: str | None) -> dict[str, CriterionResult]:
+    """The results a composite criterion judged for `subject` is made of: the subject's own, else the plain ones."""
+    plain = {ident: r for (ident, key), r in results.items() if key is None}
+    return plain | {ident: r for (ident, key), r in results.items() if key is not None and key == subject}
+
+
 def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: dict[str, CriterionResult]) -> CriterionResult:
-    observations: list[Observation] = []
-    if criterion.spec.composed_of:
-        parts = [done[p] for p in criterion.spec.composed_of if p in done]
-        outcome = combine(p.outcome for p in parts) if parts else Outcome.cannot_assess
-    else:
-        outcomes = []
-        for index, bound in enumerate(criterion.checks):
-            result = _run_check(bound.check, ctx, bound.params, loaded)
-            outcomes.append(result.outcome)
-            for f in result.findings:
-                where = criterion.doc.locate(("checks", index, "texts", f.code))
-                observations.append(_observe(bound.check.id, f, bound.texts[f.code], ctx, loaded, where))
-        outcome = combine(outcomes)
     spec = criterion.spec
+    if spec.composed_of:
+        parts = [done[p] for p in spec.composed_of if p in done]
+        outcome, observations, failures, data = combine(p.outcome for p in parts), [], [], {}
+    else:
+        outcome, observations, failures, data = _run_checks(criterion, ctx, loaded)
     values = {"outcome": outcome.value, "parts": [(p, done[p].outcome.value) for p in spec.composed_of if p in done]}
+    values["params"] = criterion.text_params
     recommendation = None
     if criterion.recommendation and outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled):
         addressees = tuple(_addressees(spec.recommendation.addressees, ctx))  # type: ignore[union-attr]
         where = criterion.doc.locate(("recommendation", "text"))
-        text = _render(criterion.recommendation, ctx, {**values, "addressees": addressees}, where)
+        text = render(criterion.recommendation, {**values, "addressees": addressees}, where, ctx.name)
         recommendation = Recommendation(text, addressees)
     return CriterionResult(
         criterion=spec.id,
@@ -93,33 +134,41 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
         severity=spec.severity,
         outcome=outcome,
         observations=tuple(observations),
-        assessment=_render(criterion.assessment[outcome], ctx, values, criterion.doc.locate(("assessment", outcome.value))),
+        assessment=render(criterion.assessment[outcome], values, criterion.doc.locate(("assessment", outcome.value)), ctx.name),
         recommendation=recommendation,
         location=criterion.doc.locate(()),
         composed_of=tuple(spec.composed_of),
+        aliases=tuple(spec.aliases),
+        check_failures=tuple(failures),
+        data=data,
     )
 
 
-def _run_check(check: Any, ctx: CheckContext, params: Any, loaded: LoadedCase) -> CheckResult:
-    try:
-        return check.run(ctx, params)
-    except Exception as exc:  # a bug in a check must not take the whole run down
-        message = f"check {check.id} failed: {type(exc).__name__}: {exc}"
-        raise InputError(
-            [
-                Problem(
-                    Location(loaded.file), message, "this is a bug in the check; please report it with the case file", "internal"
-                )
-            ]
-        ) from exc
+def _run_checks(
+    criterion: Criterion, ctx: CheckContext, loaded: LoadedCase
+) -> tuple[Outcome, list[Observation], list[CheckFailure], dict[str, tuple[Any, ...]]]:
+    """Run the criterion's checks; one that raises is recorded, and the criterion cannot be assessed."""
+    outcomes, observations, failures, data = [], [], [], []
+    for index, bound in enumerate(criterion.checks):
+        try:
+            result = bound.check.judge(ctx, bound.params)
+        except Exception as exc:  # a bug in a check must not take the case down: the result says it failed
+            failures.append(CheckFailure.of(bound.check.id, exc))
+            continue
+        outcomes.append(result.outcome)
+        data.append(result.data)
+        for f in result.findings:
+            where = criterion.doc.locate(("checks", index, "texts", f.code))
+            observations.append(_observe(bound, f, ctx, loaded, where))
+    outcome = Outcome.cannot_assess if failures else combine(outcomes)
+    return outcome, observations, failures, merge_data(data)
 
 
-def _observe(
-    check_id: str, finding: Finding, template: Template, ctx: CheckContext, loaded: LoadedCase, where: Location
-) -> Observation:
+def _observe(bound: BoundCheck, finding: Finding, ctx: CheckContext, loaded: LoadedCase, where: Location) -> Observation:
     facts = tuple(_fact(path, ctx, loaded) for path in finding.facts)
-    text = _render(template, ctx, {**finding.values, "outcome": finding.outcome.value}, where)
-    return Observation(check_id, finding.code, finding.outcome, text, facts)
+    values = {**finding.values, "outcome": finding.outcome.value, "params": bound.text_params}
+    text = render(bound.texts[finding.code], values, where, ctx.name)
+    return Observation(bound.check.id, finding.code, finding.outcome, text, facts)
 
 
 def _fact(path: tuple[str | int, ...], ctx: CheckContext, loaded: LoadedCase) -> FactRef:
@@ -132,37 +181,6 @@ def _fact(path: tuple[str | int, ...], ctx: CheckContext, loaded: LoadedCase) ->
         sources = tuple(getattr(node, "sources", None) or ()) or sources
     interview_only = bool(sources) and all(ctx.kind(s) == "interview" for s in sources)
     return FactRef(dotted(path), loaded.doc.locate(path), sources, interview_only)
-
-
-def _render(template: Template, ctx: CheckContext, values: dict[str, Any], where: Location) -> str:
-    """Render a criterion's text; any failure is the criterion file's fault, reported at the text's place.
-
-    The sandbox refuses huge results (SecurityError) and the deadline stops endless loops; a
-    name the check does not provide (UndefinedError) or a filter given the wrong kind of value
-    fails only now, with this case's values, so it becomes an InputError here rather than a
-    traceback.
-    """
-    from ..text.jinja import MAX_RENDER_SECONDS, deadline
-
-    try:
-        with deadline(MAX_RENDER_SECONDS):
-            return " ".join(template.render(**values, lookup=ctx.name).split())
-    except Exception as exc:  # whatever a text does wrong, the user gets file:line, not a traceback
-        raise InputError([_render_problem(exc, values, where)]) from None
-
-
-def _render_problem(exc: Exception, values: dict[str, Any], where: Location) -> Problem:
-    from jinja2 import TemplateError, UndefinedError
-    from jinja2.exceptions import SecurityError
-
-    if isinstance(exc, UndefinedError):
-        hint = f"values this text can use: {', '.join(sorted(values)) or 'none'}, and lookup(id)"
-    elif isinstance(exc, SecurityError):
-        hint = "criterion texts run in a sandbox with bounded results and time; simplify the expression"
-    else:
-        hint = "check the {{ }} expressions in this text"
-    message = str(exc) if isinstance(exc, TemplateError) else f"{type(exc).__name__}: {exc}"
-    return Problem(where, f"the criterion text cannot be rendered: {message}", hint, "template")
 
 
 def _addressees(symbols: list[str], ctx: CheckContext) -> list[str]:
@@ -183,19 +201,20 @@ def _addressees(symbols: list[str], ctx: CheckContext) -> list[str]:
     return list(dict.fromkeys(resolved))
 
 
-def _answers(loaded: LoadedCase, results: dict[str, CriterionResult]) -> tuple[QuestionAnswer, ...]:
+def _answers(
+    loaded: LoadedCase, pack: CriteriaPack, results: dict[tuple[str, str | None], CriterionResult]
+) -> tuple[QuestionAnswer, ...]:
     audit = loaded.case.audit
     if audit is None:
         return ()
     overrides = {o.question: o for o in audit.overrides}
     answers = []
     for question in audit.questions:
-        drafted = answer((results[c].outcome, results[c].severity) for c in question.criteria)
+        criteria = tuple(dict.fromkeys(pack.resolve(c) or c for c in question.criteria))  # canonical ids, once each
+        judged = [results.get((c, question.subject)) or results[(c, None)] for c in criteria]
+        draft = draft_answer((c, r.outcome, r.severity) for c, r in zip(criteria, judged, strict=True))
         override = overrides.get(question.id)
-        final: Answer = override.answer if override else drafted
-        answers.append(
-            QuestionAnswer(
-                question.id, question.text, drafted, final, override.motivation if override else None, tuple(question.criteria)
-            )
-        )
+        final: Answer = override.answer if override else draft.answer
+        motivation = override.motivation if override else None
+        answers.append(QuestionAnswer(question.id, question.text, draft.answer, final, motivation, criteria, draft.remarks))
     return tuple(answers)

@@ -7,7 +7,6 @@ their reason.
 
 from __future__ import annotations
 
-import fnmatch
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -28,6 +27,7 @@ class Waiver:
     decided_by: str
     expires: PartialDate
     location: Location
+    scope: str = "case"  # "config": judged once per run (ConfigWaiverUse), not in every case it matches
 
 
 def case_waivers(loaded: Any) -> list[Waiver]:
@@ -39,36 +39,36 @@ def case_waivers(loaded: Any) -> list[Waiver]:
 
 
 def config_waivers(config: Any, file: str) -> list[Waiver]:
-    """The configuration's waivers whose `files` globs match this case file."""
-    found = []
-    for i, w in enumerate(config.settings.waivers):
-        if any(fnmatch.fnmatch(file, pattern) for pattern in w.files):
-            found.append(Waiver(w.criterion, w.motivation, w.decided_by, w.expires, config.locate("waivers", i)))
-    return found
+    """The configuration's waivers whose `files` globs match this case file (engine/config_waivers.py)."""
+    from .config_waivers import matching
+
+    return matching(config, file)
 
 
 def apply_waivers(result: CaseResult, waivers: list[Waiver], today: date) -> CaseResult:
-    """Mark waived results, and add a finding for each expired or unused waiver."""
+    """Mark waived results, and add a finding for each expired or unused waiver of the case file itself."""
     if not waivers or not result.loaded:
         return result
     used: set[int] = set()
     criteria = []
     for criterion in result.criteria:
-        match = next((i for i, w in enumerate(waivers) if w.criterion == criterion.criterion and criterion.deficient), None)
+        # A waiver written with a criterion's old id (an alias) still waives it.
+        match = next((i for i, w in enumerate(waivers) if criterion.named(w.criterion) and criterion.deficient), None)
         if match is not None:
             used.add(match)
             waiver = waivers[match]
             if waiver.expires.latest() >= today:
                 origin = str(waiver.location)
-                criterion = replace(
-                    criterion, waiver=WaiverUse(waiver.motivation, waiver.decided_by, str(waiver.expires), origin)
-                )
+                use = WaiverUse(waiver.motivation, waiver.decided_by, str(waiver.expires), origin, waiver.location)
+                criterion = replace(criterion, waiver=use)
         criteria.append(criterion)
     for i, waiver in enumerate(waivers):
+        if waiver.scope != "case":
+            continue
         if waiver.expires.latest() < today:
-            criteria.append(_meta("expired", waiver, Severity.high))
+            criteria.append(waiver_finding("expired", waiver, Severity.high))
         elif i not in used:
-            criteria.append(_meta("unused", waiver, Severity.low))
+            criteria.append(waiver_finding("unused", waiver, Severity.low))
     return replace(result, criteria=tuple(criteria))
 
 
@@ -81,7 +81,8 @@ def _texts() -> dict[str, Any]:
     return {kind: {key: env.from_string(text) for key, text in parts.items()} for kind, parts in data.items()}
 
 
-def _meta(kind: str, waiver: Waiver, severity: Severity) -> CriterionResult:
+def waiver_finding(kind: str, waiver: Waiver, severity: Severity) -> CriterionResult:
+    """A finding about a waiver itself ("expired" or "unused"), located at the waiver."""
     texts = _texts()[kind]
     values = {
         "criterion": waiver.criterion,

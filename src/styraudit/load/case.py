@@ -12,8 +12,11 @@ from pydantic import BaseModel, ValidationError
 from ..errors import InputError, Problem, input_error
 from ..model.case import Case
 from ..model.paths import YamlPath, dotted
+from ..text.i18n import _
+from .consistency import check_consistency, mirror_positions
 from .limits import DEFAULT_LIMITS, Limits
-from .refs import defined_ids, references, suggest
+from .refs import check_references, suggest
+from .wording import worded
 from .yamldoc import YamlDocument, load_file
 
 
@@ -37,50 +40,32 @@ def load_case(path: str, display: str | None = None, limits: Limits = DEFAULT_LI
 def validate_document(doc: YamlDocument) -> LoadedCase:
     """Validate parsed YAML as a case file."""
     if not isinstance(doc.data, dict):
-        found = "an empty file" if doc.data in (None, "") else f"a {type(doc.data).__name__}"
+        found = _("an empty file") if doc.data in (None, "") else _kind(doc.data)
         raise input_error(
             doc.locate(()),
-            f"a case file is a mapping of keys, but this is {found}",
-            "start from `styraudit init` for a commented example",
+            _("a case file is a mapping of keys, but this is {found}").format(found=found),
+            _("start from `styraudit init` for a commented example"),
             "schema",
         )
     try:
         case = Case.model_validate(doc.data)
     except ValidationError as exc:
         raise InputError([_problem(doc, error) for error in exc.errors(include_url=False)]) from None
-    problems = check_references(case, doc)
+    problems = check_references(case, doc) + check_consistency(case, doc)
     if problems:
         raise InputError(problems)
+    if case.initiative_is_first_subject:
+        mirror_positions(doc, ("subjects", 0), ("initiative",))
     return LoadedCase(case, doc)
 
 
-def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
-    """Duplicate ids, and references to ids that are not defined or are of the wrong kind."""
-    problems: list[Problem] = []
-    kinds: dict[str, str] = {}
-    for ident, kind, path in defined_ids(case):
-        if ident in kinds:
-            problems.append(
-                Problem(
-                    doc.locate(path),
-                    f"the id {ident!r} is defined twice",
-                    "every id in a case file must be unique, across all sections",
-                    "duplicate-id",
-                )
-            )
-        kinds.setdefault(ident, kind)
-    for ident, allowed, path in references(case):
-        if kinds.get(ident) in allowed:
-            continue
-        wanted = " or ".join(allowed)
-        if ident in kinds:
-            message = f"{ident!r} is a {kinds[ident]}, but a {wanted} is expected here"
-            hint = f"name a {wanted} id"
-        else:
-            message = f"unknown {wanted} id {ident!r}"
-            hint = suggest(ident, [i for i, k in kinds.items() if k in allowed]) or "define it first, or check the spelling"
-        problems.append(Problem(doc.locate(path), message, hint, "unknown-id"))
-    return problems
+def _kind(data: Any) -> str:
+    """What a YAML value is, in a person's words rather than a Python type name."""
+    if isinstance(data, list):
+        return _("a list")
+    if isinstance(data, bool):
+        return _("a yes/no value")
+    return _("a number") if isinstance(data, int | float) else _("a text")
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> YamlPath:
@@ -131,23 +116,34 @@ def _brief(value: Any) -> str:
 
 def _problem(doc: YamlDocument, error: Any) -> Problem:
     path = _data_path(doc.data, error["loc"])
-    kind, message, hint = error["type"], error["msg"], ""
+    kind, message, hint = error["type"], worded(error), ""
     if kind == "extra_forbidden":
         key = str(path[-1])
         model = _model_at(path[:-1])
         allowed = sorted(model.model_fields) if model else []
-        message = f"unknown key {key!r}"
-        hint = suggest(key, allowed) or (f"allowed keys here: {', '.join(allowed)}" if allowed else "remove it")
+        message = _("unknown key {key!r}").format(key=key)
+        hint = suggest(key, allowed) or (
+            _("allowed keys here: {keys}").format(keys=", ".join(allowed)) if allowed else _("remove it")
+        )
         return Problem(doc.locate(path, key=True), message, hint, "unknown-key")
     if kind == "missing":
         key = str(path[-1]) if path else "?"
-        return Problem(doc.locate(path[:-1]), f"missing required key {key!r}", f"add `{key}:` here", "missing-key")
+        message, hint = _("missing required key {key!r}").format(key=key), _("add `{key}:` here").format(key=key)
+        return Problem(doc.locate(path[:-1]), message, hint, "missing-key")
     if kind == "enum":
         given = error.get("input")
-        message = f"{message}, got {_brief(given)}"
+        message = _("{message}, got {given}").format(message=message, given=_brief(given))
         expected = error.get("ctx", {}).get("expected", "")
         hint = suggest(given, [e.strip(" '") for e in expected.replace(" or ", ",").split(",")]) if isinstance(given, str) else ""
     elif kind in ("impossible_date", "partial_date", "date_order"):
-        hint = "dates are written YYYY-MM-DD (or YYYY-MM, YYYY when the source gives no more)"
-    where = dotted(path) or "the file"
+        hint = _("dates are written YYYY-MM-DD (or YYYY-MM, YYYY when the source gives no more)")
+    elif kind == "bool_parsing":
+        hint = _("write true or false; a yes/no fact may also be `unknown`, or left out, when the source does not say")
+    elif kind in ("amount", "impossible_amount"):
+        hint = error.get("ctx", {}).get("hint") or _(
+            "an amount is a number and its unit (kr, tkr, mnkr or mdkr), e.g. '12,5 mnkr'"
+        )
+    elif kind == "no_subject":
+        hint = _("e.g. `subjects: [{id: ik-2024, kind: process, name: Intern kontroll}]`; see `styraudit init`")
+    where = dotted(path) or _("the file")
     return Problem(doc.locate(path), f"{where}: {message}", hint, "schema")

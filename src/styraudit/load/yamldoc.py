@@ -17,8 +17,10 @@ import yaml
 
 from ..errors import Location, input_error
 from ..model.paths import YamlPath
-from ..text.control import printable
+from ..text.i18n import _
+from .files import read_regular
 from .limits import DEFAULT_LIMITS, Limits
+from .printable import printable
 
 # The C parser is ~10x faster; the pure-Python one gives the same events.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -191,8 +193,8 @@ class _Builder:
             first = self.doc.key_positions.get((*frame.path, key), (0, 0))
             self.fail(
                 mark,
-                f"duplicate key {key!r} (first at line {first[0]})",
-                "YAML keeps only one of them silently; merge the two or rename one",
+                _("duplicate key {key!r} (first at line {line})").format(key=key, line=first[0]),
+                _("YAML keeps only one of them silently; merge the two or rename one"),
                 "duplicate-key",
             )
         frame.key = key
@@ -238,8 +240,8 @@ class _Builder:
             if self.documents > 1:
                 self.fail(
                     event.start_mark,
-                    "the file holds more than one YAML document",
-                    "a case file is one document: remove the second `---`",
+                    _("the file holds more than one YAML document"),
+                    _("a case file is one document: remove the second `---`"),
                     "syntax",
                 )
 
@@ -247,9 +249,9 @@ class _Builder:
 def decode(raw: bytes, file: str) -> str:
     """Decode UTF-8 (a BOM is allowed); anything else is an error pointing at the first bad byte."""
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise input_error(Location(file, 1, 1), "the file is UTF-32, not UTF-8", "save it as UTF-8", "encoding")
+        raise input_error(Location(file, 1, 1), _("the file is UTF-32, not UTF-8"), _("save it as UTF-8"), "encoding")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise input_error(Location(file, 1, 1), "the file is UTF-16, not UTF-8", "save it as UTF-8", "encoding")
+        raise input_error(Location(file, 1, 1), _("the file is UTF-16, not UTF-8"), _("save it as UTF-8"), "encoding")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -258,8 +260,8 @@ def decode(raw: bytes, file: str) -> str:
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise input_error(
             Location(file, line, column),
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            "save the file as UTF-8",
+            _("the file is not valid UTF-8 (byte 0x{byte:02x})").format(byte=raw[exc.start]),
+            _("save the file as UTF-8"),
             "encoding",
         ) from None
 
@@ -277,13 +279,16 @@ def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDoc
         if "maximum nesting depth" in message:  # libyaml's own guard fired before ours could
             message = f"the file nests deeper than {limits.max_depth} levels"
         found = text.splitlines()[line - 1][column - 1 : column] if mark and line <= len(text.splitlines()) else ""
-        raise input_error(Location(file, line, column), message, _syntax_hint(message, found), "syntax") from None
+        hint = _syntax_hint(message, found)
+        if message.startswith("YAML syntax: "):
+            message = _("YAML syntax: {problem}").format(problem=exc.problem or exc.context)
+        raise input_error(Location(file, line, column), message, hint, "syntax") from None
     except yaml.YAMLError as exc:  # reader errors: characters YAML does not allow
         line, column = _reader_position(text, getattr(exc, "position", 0))
         raise input_error(
             Location(file, line, column),
             f"YAML: {exc}".splitlines()[0],
-            "remove control characters such as NUL from the file",
+            _("remove control characters such as NUL from the file"),
             "syntax",
         ) from None
     return builder.doc
@@ -298,12 +303,12 @@ def _syntax_hint(message: str, found: str) -> str:
     if "nests deeper" in message:
         return "case files are shallow; raise it with --limit max_depth=N if this is meant"
     if found == "\t" or "\\t" in message:
-        return "YAML indentation must be spaces, not tabs"
+        return _("YAML indentation must be spaces, not tabs")
     if "mapping values are not allowed" in message:
-        return "a value containing ': ' needs quotes"
+        return _("a value containing ': ' needs quotes")
     if "could not find expected ':'" in message or "expected <block end>" in message:
-        return "check the indentation of this line against the lines above"
-    return "check quotes, colons and indentation near this place"
+        return _("check the indentation of this line against the lines above")
+    return _("check quotes, colons and indentation near this place")
 
 
 def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
@@ -325,7 +330,5 @@ def load_file(
 
     `within`: the folder the file was found in (criteria packs, templates); a file resolving outside it is refused.
     """
-    from .files import read_regular
-
     name = display or path
     return load_bytes(read_regular(path, max_bytes=limits.max_file_bytes, display=name, within=within), name, limits)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Id, PartialDate, StrictModel, Text, ref
+from .base import Id, PartialDate, Period, StrictModel, Text, Url, ref
 
 
 class Answer(StrEnum):
@@ -19,9 +20,14 @@ class Answer(StrEnum):
 
 
 class AuditQuestion(StrictModel):
+    id_kind: ClassVar[str | None] = "question"
+
     id: Id
     text: Text
     criteria: list[Id] = Field(min_length=1)
+    subject: ref("subject", "recommendation", "body") | None = None
+    expected: Answer | None = None
+    published: str | None = None
 
 
 class Author(StrictModel):
@@ -43,10 +49,29 @@ class Method(StrictModel):
     documents_analysed: list[Text] = Field(default_factory=list)
 
 
+class AuditKind(StrEnum):
+    """The common kinds of Swedish performance audit (granskningsslag)."""
+
+    steering = "steering"
+    economy = "economy"
+    risk = "risk"
+    internal_control = "internal_control"
+    execution = "execution"
+    project = "project"
+    delegation = "delegation"
+    ownership = "ownership"
+    oversight = "oversight"
+    follow_up = "follow_up"
+
+
 class Audit(StrictModel):
     title: Text
     reference: str | None = None
     office: str | None = None
+    url: Url | None = None
+    kinds: list[AuditKind] = Field(default_factory=list)
+    period: Period | None = None
+    expected_failure: str | None = None
     background: list[Text] = Field(default_factory=list)
     reason: str | None = None
     purpose: Text

@@ -4,20 +4,42 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError, core_schema
+
+from .paths import YamlPath
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+# A value that is impossible in its context, found after the model is built: (path below the model, message, hint).
+Inconsistency = tuple[YamlPath, str, str]
+
+
 class StrictModel(BaseModel):
-    """Every model refuses unknown keys: a misspelt key is an error, never silently dropped."""
+    """Every model refuses unknown keys: a misspelt key is an error, never silently dropped.
+
+    `id_kind` names the kind of id a model defines in the case's one id namespace (None: its id,
+    if any, is only a label). `inconsistencies` reports values that are impossible together
+    (an outcome before its budget year), each at its own path, for the loader to locate."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    id_kind: ClassVar[str | None] = None
+
+    def inconsistencies(self) -> Iterator[Inconsistency]:
+        return iter(())
 
 
 @dataclass(frozen=True, order=True)
@@ -101,10 +123,12 @@ def ref(*kinds: str) -> Any:
     return Annotated[str, RefTo(kinds), Field(min_length=1)]
 
 
-ACTOR = ("body", "administration", "role", "group")
+# An owned company or other entity under oversight (a subject) can act too: report, decide, be concerned.
+ACTOR = ("body", "administration", "role", "group", "subject")
 SOURCE = ("document", "interview")
 Id = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö_.\-]*$")]
 Text = Annotated[str, Field(min_length=1)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]
 SourceRef = ref(*SOURCE)
 ActorRef = ref(*ACTOR)
 BodyRef = ref("body")

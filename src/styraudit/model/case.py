@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .audit import Audit, Waiver
-from .base import Id, PartialDate, StrictModel, Text
+from .base import Id, PartialDate, Period, StrictModel, Text
+from .control import InternalControlPlan, Risk
+from .delegation import Delegation
 from .directive import Directive
+from .economy import BudgetFrame
 from .evidence import Evidence
+from .execution import Execution, SampleTest
 from .facts import (
     Absence,
     Analysis,
@@ -19,13 +24,30 @@ from .facts import (
     ReportingEvent,
     Responsibility,
 )
+from .followup import EarlierAudit
 from .org import Administration, Body, Group, Organisation, Role
+from .paths import YamlPath
+from .steering import Resource, SteeringDocument
+from .subjects import Subject
 
 SCHEMA_VERSION = 1
 
 
 class Case(StrictModel):
-    """A governance initiative, its facts and their sources; optionally the audit of it."""
+    """What an audit (or a self-check) examines, its facts and their sources; optionally the audit itself.
+
+    The subjects are `subjects` (each with an id and a kind) and, as files have always written it,
+    the single `initiative`. When a file has `subjects` but no `initiative`, `initiative` is the
+    first subject, so that code written for one initiative reads the case's main subject.
+    """
+
+    # Editors see the rule of `_has_a_subject` too: one of the two keys is required.
+    model_config = ConfigDict(
+        **StrictModel.model_config,
+        json_schema_extra={
+            "anyOf": [{"required": ["initiative"]}, {"required": ["subjects"], "properties": {"subjects": {"minItems": 1}}}]
+        },
+    )
 
     schema_version: int = Field(default=SCHEMA_VERSION, ge=SCHEMA_VERSION, le=SCHEMA_VERSION)
     id: Id
@@ -36,7 +58,8 @@ class Case(StrictModel):
     administrations: list[Administration] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     groups: list[Group] = Field(default_factory=list)
-    initiative: Initiative
+    initiative: Initiative | None = None
+    subjects: list[Subject] = Field(default_factory=list)
     decisions: list[Decision] = Field(default_factory=list)
     mandates: list[Mandate] = Field(default_factory=list)
     directive: Directive | None = None
@@ -46,6 +69,44 @@ class Case(StrictModel):
     responsibilities: list[Responsibility] = Field(default_factory=list)
     absences: list[Absence] = Field(default_factory=list)
     goals: list[Goal] = Field(default_factory=list)
+    budgets: list[BudgetFrame] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    internal_control: list[InternalControlPlan] = Field(default_factory=list)
+    delegations: list[Delegation] = Field(default_factory=list)
+    executions: list[Execution] = Field(default_factory=list)
+    samples: list[SampleTest] = Field(default_factory=list)
+    steering_documents: list[SteeringDocument] = Field(default_factory=list)
+    resources: list[Resource] = Field(default_factory=list)
+    earlier_audits: list[EarlierAudit] = Field(default_factory=list)
     evidence: Evidence = Field(default_factory=Evidence)
     audit: Audit | None = None
     waivers: list[Waiver] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _has_a_subject(self) -> Case:
+        if self.initiative is None:
+            if not self.subjects:
+                raise PydanticCustomError(
+                    "no_subject", "the case names nothing it examines: add `subjects:` (or the single `initiative:`)", {}
+                )
+            object.__setattr__(self, "initiative", self.subjects[0])  # frozen: set once, while validating
+        return self
+
+    @property
+    def initiative_is_first_subject(self) -> bool:
+        """True when `initiative` was not written but stands for the first subject."""
+        return bool(self.subjects) and self.initiative is self.subjects[0]
+
+    def subject_path(self, ident: str | None = None) -> YamlPath:
+        """Where a subject stands in the file: `ident`'s entry in `subjects`, else the main subject."""
+        for index, subject in enumerate(self.subjects):
+            if subject.id == ident or (ident is None and subject is self.initiative):
+                return ("subjects", index)
+        return ("initiative",)
+
+    def examined_period(self, ident: str | None = None) -> Period | None:
+        """The period a check judges: the subject's own (the main subject's when `ident` is None),
+        else the audit's examined period (a standing process has none of its own)."""
+        subject = next((s for s in self.subjects if s.id == ident), None) if ident else self.initiative
+        own = subject.period if subject is not None else None
+        return own or (self.audit.period if self.audit else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -91,6 +92,8 @@ class Checklist(StrictModel):
 
 class Directive(Sourced):
     """An uppdragsdirektiv. PPS-style section names are accepted as aliases."""
+
+    id_kind: ClassVar[str | None] = "directive"
 
     id: Id
     title: Text

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import Field
 
-from .base import ACTOR, Id, PartialDate, StrictModel, Text, ref
+from .base import ACTOR, Id, PartialDate, StrictModel, Text, Url, ref
 
 
 class DocumentKind(StrEnum):
@@ -24,16 +25,21 @@ class DocumentKind(StrEnum):
 
 
 class Document(StrictModel):
+    id_kind: ClassVar[str | None] = "document"
+
     id: Id
     title: Text
     kind: DocumentKind = DocumentKind.other
     date: PartialDate | None = None
     reference: str | None = None
     author: ref(*ACTOR) | None = None
+    url: Url | None = None
 
 
 class Interview(StrictModel):
     """An interview, named by the role interviewed, never by the person."""
+
+    id_kind: ClassVar[str | None] = "interview"
 
     id: Id
     role: ref(*ACTOR) | None = None

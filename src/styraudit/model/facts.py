@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import Field
 
+# Absence and Goal are re-exported: they lived here before they had modules of their own.
+from .absence import Absence as Absence
+from .absence import AbsenceKind as AbsenceKind
 from .base import ACTOR, Id, PartialDate, Period, Sourced, Text, ref
+from .common import Fact, YesNo
+from .goals import Goal as Goal
+from .goals import GoalLevel as GoalLevel
 
 
 class Purpose(Sourced):
@@ -38,7 +45,8 @@ class DecisionKind(StrEnum):
 
 
 class Matter(StrEnum):
-    """What a decision is about; goals, direction, scope and quality may not be delegated (KL 6:38)."""
+    """What a decision is about; goals, direction, scope and quality may not be delegated (KL 6:38);
+    `principal` is a matter of principle or otherwise of greater importance, which the council decides (KL 5:1)."""
 
     goals = "goals"
     direction = "direction"
@@ -48,10 +56,13 @@ class Matter(StrEnum):
     resources = "resources"
     implementation = "implementation"
     follow_up = "follow_up"
+    principal = "principal"
 
 
-class Decision(Sourced):
+class Decision(Fact):
     """A dated decision by a body (or, as a tjänstemannabeslut, by an official or group)."""
+
+    id_kind: ClassVar[str | None] = "decision"
 
     id: Id
     date: PartialDate
@@ -65,8 +76,10 @@ class Decision(Sourced):
     acts_on: list[ref("report")] = Field(default_factory=list)
 
 
-class Mandate(Sourced):
+class Mandate(Fact):
     """An uppdrag from a body to an official or a body."""
+
+    id_kind: ClassVar[str | None] = "mandate"
 
     id: Id
     decision: ref("decision") | None = None
@@ -89,8 +102,10 @@ class ReportDepth(StrEnum):
     detailed = "detailed"
 
 
-class ReportingEvent(Sourced):
+class ReportingEvent(Fact):
     """A report (återrapportering, information) to a body."""
+
+    id_kind: ClassVar[str | None] = "report"
 
     id: Id
     date: PartialDate
@@ -99,8 +114,11 @@ class ReportingEvent(Sourced):
     form: ReportForm | None = None
     depth: ReportDepth | None = None
     covered: Text
-    status_against_goals: bool = False
-    deviation: bool = False
+    status_against_goals: YesNo = None
+    costs: YesNo = None
+    risks: YesNo = None
+    deviation: YesNo = None
+    proposed_measures: YesNo = None
     reference: str | None = None
 
 
@@ -119,8 +137,10 @@ class Understanding(StrEnum):
     unknown = "unknown"
 
 
-class AnchoringEvent(Sourced):
+class AnchoringEvent(Fact):
     """Evidence of förankring: who took part, how, and what was seen of their understanding."""
+
+    id_kind: ClassVar[str | None] = "anchoring"
 
     id: Id
     date: PartialDate | None = None
@@ -138,7 +158,9 @@ class AnalysisKind(StrEnum):
     evaluation = "evaluation"
 
 
-class Analysis(Sourced):
+class Analysis(Fact):
+    id_kind: ClassVar[str | None] = "analysis"
+
     id: Id
     kind: AnalysisKind
     title: Text
@@ -148,54 +170,13 @@ class Analysis(Sourced):
     documents: list[ref("document")] = Field(default_factory=list)
 
 
-class Responsibility(Sourced):
+class Responsibility(Fact):
     """How responsibility is divided between parties, and whether it is written down."""
+
+    id_kind: ClassVar[str | None] = "responsibility"
 
     id: Id
     parties: list[ref(*ACTOR)] = Field(min_length=2)
     description: Text
-    written: bool = False
+    written: YesNo = None
     document: ref("document") | None = None
-
-
-class AbsenceKind(StrEnum):
-    mandate = "mandate"
-    directive = "directive"
-    decision = "decision"
-    reporting = "reporting"
-    design_participation = "design_participation"
-    root_cause_analysis = "root_cause_analysis"
-    responsibility_division = "responsibility_division"
-    steering_document = "steering_document"
-
-
-class Absence(Sourced):
-    """Something the examination looked for and did not find; a fact in its own right."""
-
-    id: Id
-    kind: AbsenceKind
-    concerns: list[ref(*ACTOR)] = Field(default_factory=list)
-    period: Period | None = None
-    statement: Text
-
-
-class GoalLevel(StrEnum):
-    plan_goal = "plan_goal"
-    strategy = "strategy"
-    focus_area = "focus_area"
-    target_state = "target_state"
-    sub_goal = "sub_goal"
-    activity = "activity"
-
-
-class Goal(Sourced):
-    """A node of the goal hierarchy; `links` point up to the goals and strategies it serves."""
-
-    id: Id
-    level: GoalLevel
-    title: Text
-    year: int | None = None
-    links: list[ref("goal")] = Field(default_factory=list)
-    owner: list[ref(*ACTOR)] = Field(default_factory=list)
-    measure: str | None = None
-    current_state: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 
 from pydantic import Field
 
@@ -29,6 +30,8 @@ class BodyKind(StrEnum):
 class Body(Sourced):
     """A politically elected body: fullmäktige, styrelse, nämnd."""
 
+    id_kind: ClassVar[str | None] = "body"
+
     id: Id
     name: Text
     kind: BodyKind
@@ -45,6 +48,8 @@ class AdministrationKind(StrEnum):
 class Administration(Sourced):
     """A förvaltning, or a stab, enhet or område inside one (`part_of`)."""
 
+    id_kind: ClassVar[str | None] = "administration"
+
     id: Id
     name: Text
     kind: AdministrationKind = AdministrationKind.administration
@@ -56,6 +61,8 @@ class Administration(Sourced):
 
 class Role(Sourced):
     """A named role such as regiondirektör: a role, never a person."""
+
+    id_kind: ClassVar[str | None] = "role"
 
     id: Id
     title: Text
@@ -72,6 +79,8 @@ class GroupKind(StrEnum):
 
 class Group(Sourced):
     """A group of officials, such as a ledningsgrupp; it is not a body and has no decision competence of its own."""
+
+    id_kind: ClassVar[str | None] = "group"
 
     id: Id
     name: Text

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..engine.context import CheckContext
+from ..engine.context import CheckContext  # the case's names and kinds for the timeline's rows
 from ..engine.criteria import CriteriaPack
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
 from ..load.case import LoadedCase
+from ..text.names import Names
 from .front import audit_fields
 from .labels import load_labels
 from .model import AnswerRow, RecommendationItem, Report, Theme
@@ -33,7 +34,7 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
     """The whole report model; `labels` default to the shipped templates/report/labels.yaml."""
     labels = labels or load_labels()
     case = loaded.case
-    ctx = CheckContext(case, _as_of(result))
+    name = Names(case)
     book = SourceBook(case, labels)
     parts = [c for c in result.criteria if not c.composed_of]
     composed = [c for c in result.criteria if c.composed_of]
@@ -41,16 +42,17 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
     summary = merged(statement(o, book, case) for c in deficient for o in c.observations if o.outcome in DEFICIENT)
     themes = _themes(parts, book, loaded, labels)
     return Report(
-        **audit_fields(case, result, pack, ctx.name),
+        **audit_fields(case, result, pack, name),
         summary_observations=summary,
         summary_assessment=_unique(c.assessment for c in [*composed, *deficient]),
-        recommendations=_recommendations([*composed, *parts], ctx.name),
+        recommendations=_recommendations([*composed, *parts], name),
         themes=themes,
         answers=_answers(result, labels),
         sources=book.sources(),
-        timeline=build_timeline(ctx, pack, labels),
+        timeline=build_timeline(CheckContext(case, _as_of(result)), result.data, labels),
         case_file=Path(loaded.file).name,
         tool_version=__version__,
+        purposes=tuple(purpose.text for purpose in case.initiative.purposes),
     )
 
 

@@ -1,8 +1,11 @@
-"""Drawing the timeline with matplotlib: SVG text for HTML and Markdown, PNG bytes for Word.
+"""Drawing the timeline with matplotlib: SVG text for HTML and Markdown, PNG bytes for Word and slides.
 
 matplotlib is imported here only, when a report is drawn, so other commands start fast. No
-pyplot and no global backend: a Figure with its own canvas. Output is byte-for-byte stable:
-fixed SVG hash salt, no creation date, one font (DejaVu Sans, shipped with matplotlib).
+pyplot and no global backend: a Figure with its own canvas. The figure is as wide as the A4
+text column it is printed in, so its 8 pt texts are 8 pt on paper; the axes are placed by hand
+(not by a layout engine) so that where marks stand is known before they are drawn
+(figure_layout.py). Output is byte-for-byte stable: fixed SVG hash salt, no creation date, one
+font (DejaVu Sans, shipped with matplotlib).
 """
 
 from __future__ import annotations
@@ -11,75 +14,89 @@ import contextlib
 import io
 import warnings
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from . import figure_parts as draw
+from .figure_layout import WIDTH_IN, free_stretch, layout, period, short
 from .model import Timeline
 
 RC = {
     "svg.hashsalt": "styraudit",
     "svg.fonttype": "path",  # glyphs as shapes: the picture looks the same without the font installed
     "font.family": "DejaVu Sans",
-    "font.size": 8,
+    "font.size": draw.TEXT_PT,
     "text.parse_math": False,  # a "$" in a body's name is text, not TeX
     "axes.edgecolor": draw.MUTED,
     "xtick.color": draw.INK,
     "ytick.color": draw.INK,
 }
+MARGIN_IN = 0.08
 
 
 def draw_svg(timeline: Timeline, labels: dict[str, Any]) -> str:
     """The timeline as an SVG element (no XML prolog, so it can be inlined in HTML)."""
-    import matplotlib
-
-    with matplotlib.rc_context(RC), _no_glyph_warnings():
-        buffer = io.StringIO()
-        _figure(timeline, labels).savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    buffer = io.StringIO()
+    with _drawing():
+        figure_of(timeline, labels).savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = buffer.getvalue()
     return text[text.index("<svg") :]
 
 
 def draw_png(timeline: Timeline, labels: dict[str, Any], dpi: int = 200) -> bytes:
     """The timeline as PNG bytes, without a time stamp."""
-    import matplotlib
-
-    with matplotlib.rc_context(RC), _no_glyph_warnings():
-        buffer = io.BytesIO()
-        _figure(timeline, labels).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    buffer = io.BytesIO()
+    with _drawing():
+        figure_of(timeline, labels).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
 
 
 @contextlib.contextmanager
-def _no_glyph_warnings() -> Iterator[None]:
-    """A name in a script the font lacks is drawn as a box; matplotlib's warning about it is noise on stderr."""
-    with warnings.catch_warnings():
+def _drawing() -> Iterator[None]:
+    """The picture's settings; a name in a script the font lacks is drawn as a box, and matplotlib's warning about it is noise."""
+    import matplotlib
+
+    with matplotlib.rc_context(RC), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         yield
 
 
-def _figure(timeline: Timeline, labels: dict[str, Any]) -> Any:
+def figure_of(timeline: Timeline, labels: dict[str, Any]) -> Any:
+    """The matplotlib Figure (call inside the drawing settings, as draw_svg and draw_png do)."""
     from matplotlib.figure import Figure
 
     words = labels["timeline"]
-    figure = Figure(figsize=(6.7, 1.25 + 0.5 * len(timeline.rows)), layout="constrained")
-    axes = figure.add_subplot()
-    start, end = date.fromisoformat(timeline.start), date.fromisoformat(timeline.end)
-    left, right = date(start.year, 1, 1), date(end.year, 12, 31)
-    y = {body: len(timeline.rows) - 1 - i for i, (body, _) in enumerate(timeline.rows)}
-    for row in y.values():
-        if row % 2 == 0:
-            axes.axhspan(row - 0.5, row + 0.5, color="#f3f5f7", zorder=0, linewidth=0)
-    for gap in timeline.gaps:
-        draw.gap(axes, y[gap.body], gap.start, gap.end, words["gap_months"].format(months=gap.months))
-    for body in timeline.silent:
-        draw.row_note(axes, y[body], left, right, words["silent"], draw.GAP)
-        axes.plot([left, right], [y[body], y[body]], color=draw.GAP, linestyle=(0, (2, 3)), linewidth=0.8, zorder=1)
-    drawn = {e.body for e in timeline.events} | set(timeline.silent)
-    for body in (b for b in y if b not in drawn):
-        draw.row_note(axes, y[body], left, right, words["unknown"], draw.MUTED)
-    for event in timeline.events:
-        draw.event(axes, event, y[event.body], draw.kind(event, words))
-    draw.frame(axes, timeline, y, left, right)
-    draw.legend(axes, timeline, words)
+    left, right = period(timeline)
+    names_in = _widest([draw._wrapped(name) for _, name in timeline.rows]) + 0.12
+    axes_in = WIDTH_IN - names_in - 2 * MARGIN_IN
+    rows, placed = layout(timeline, left, right, axes_in)
+    rows_in = sum(r.height for r in rows)
+    kinds = {draw.kind(e, words) for e in timeline.events} | ({"gap"} if timeline.gaps else set())
+    below_in = (0.42 if short(left, right) else 0.3) + 0.2 * -(-len(kinds) // 3) + 0.06
+    height = rows_in + below_in + MARGIN_IN
+    figure = Figure(figsize=(WIDTH_IN, height))
+    axes = figure.add_axes(((names_in + MARGIN_IN) / WIDTH_IN, below_in / height, axes_in / WIDTH_IN, rows_in / height))
+    by_id = {r.ident: r for r in rows}
+    for found in timeline.gaps:
+        draw.gap(axes, by_id[found.body], found.start, found.end, words["gap_months"].format(months=found.months))
+    for row in rows:
+        marks = [p.x for p in placed if p.event.body == row.ident]
+        if row.ident in timeline.silent:
+            draw.row_note(axes, row, free_stretch(marks, left, right), words["silent"], draw.GAP)
+        elif not marks:
+            draw.row_note(axes, row, free_stretch(marks, left, right), words["unknown"], draw.MUTED)
+    for place in placed:
+        draw.mark(axes, place, draw.kind(place.event, words))
+    draw.frame(axes, rows, left, right, words)
+    draw.legend(figure, timeline, words)
     return figure
+
+
+def _widest(texts: list[str]) -> float:
+    """The width in inches of the widest line among `texts` at the picture's type size."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    font = FontProperties(family="DejaVu Sans", size=draw.TEXT_PT)
+    measure = TextToPath()
+    lines = [line for text in texts for line in text.splitlines()] or [""]
+    return max(measure.get_text_width_height_descent(line, font, ismath=False)[0] for line in lines) / 72

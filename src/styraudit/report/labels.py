@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Location, Problem, input_error
+from ..load.printable import printable
 from ..load.resources import data_dir
 from ..load.yamldoc import YamlDocument, load_file
-from ..text.control import printable
 
 LABELS_FILE = "labels.yaml"
 MAX_FILLED_CHARS = 1_000_000
@@ -82,7 +82,9 @@ def shipped_dir() -> Path:
 
 def load_labels(user_dir: Path | None = None) -> dict[str, Any]:
     """The shipped labels, with a user's labels.yaml (if `user_dir` has one) merged over them."""
-    labels = _read(shipped_dir() / LABELS_FILE, None)
+    from ..text.words import answer_words
+
+    labels = {**_read(shipped_dir() / LABELS_FILE, None), "answers": answer_words()}
     user = user_dir / LABELS_FILE if user_dir is not None else None
     if user is not None and os.path.lexists(user):  # a FIFO or a link out is refused, not skipped
         overrides, doc = _read_doc(user, user_dir)

@@ -69,12 +69,15 @@ class CriterionText:
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    body: str  # body id (the row it is drawn in)
+    body: str  # id of the row it is drawn in: a body, a role, a group, or the directive
     date: str  # ISO date (earliest reading of a partial date)
     precision: str  # day, month or year
-    kind: str  # "decision" or "report"
-    label: str
-    detail: str  # e.g. "översiktlig, muntlig"
+    kind: str  # "decision", "report", "decision_point" or "milestone"
+    label: str  # the date as the reader sees it ("november 2021", "20–30 oktober 2024")
+    detail: str  # e.g. "översiktlig, muntlig"; a decision's reference; a decision point's id
+    number: int = 0  # the number on the mark and in the key under the picture, in date order
+    text: str = ""  # the key's short text ("Regionstyrelsen beslutade om en plan")
+    end: str | None = None  # ISO last day of a span (a decision point from start to end)
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class TimelineGap:
 
 @dataclass(frozen=True)
 class Timeline:
-    """Decisions and reports per body over the initiative's period, with the gaps the criterion does not allow."""
+    """Decisions and reports per body and official over the initiative's period, with the gaps the criterion does not allow."""
 
     rows: tuple[tuple[str, str], ...]  # (body id, display name), top to bottom
     start: str  # ISO
@@ -128,6 +131,7 @@ class Report:
     case_file: str
     tool_version: str
     date_iso: str | None = None  # the report date as ISO (Word's core properties need a real date)
+    purposes: tuple[str, ...] = ()  # the initiative's purposes (the board's goals on the slides)
 
 
 def chapters_present(report: Report) -> list[str]:

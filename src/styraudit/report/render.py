@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, Problem, UsageError
+from ..text.i18n import _
 from ..text.sandbox import render_template
+from .extras import require
 from .labels import shipped_dir
 from .model import Report, chapters_present
 
@@ -24,6 +26,15 @@ FORMATS: dict[str, str] = {
     ".md": "styraudit.report.render:render_markdown",
     ".html": "styraudit.report.render:render_html",
     ".docx": "styraudit.report.render:render_word",
+    ".pptx": "styraudit.report.render:render_slides",
+}
+
+# extension -> the optional modules its renderer needs (the `report` extra, see report/extras.py)
+BACKENDS: dict[str, tuple[str, ...]] = {
+    ".md": ("matplotlib",),
+    ".html": ("matplotlib",),
+    ".docx": ("matplotlib", "docx"),
+    ".pptx": ("matplotlib", "pptx"),
 }
 
 
@@ -32,11 +43,11 @@ def renderer(path: Path) -> Callable[[Report, dict[str, Any], Path | None], byte
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         known = ", ".join(FORMATS)
-        problem = Problem(
-            Location(str(path)), f"unknown report format {suffix or '(no extension)'!r}", f"end the file name in {known}", "usage"
-        )
+        message = _("unknown report format {suffix!r}").format(suffix=suffix or _("(no extension)"))
+        problem = Problem(Location(str(path)), message, _("end the file name in {known}").format(known=known), "usage")
         raise UsageError([problem])
-    module, _, function = FORMATS[suffix].partition(":")
+    require(BACKENDS[suffix], suffix)  # a missing back-end is said before any work, with the extra to install
+    module, function = FORMATS[suffix].split(":")
     return getattr(import_module(module), function)  # type: ignore[no-any-return]
 
 
@@ -75,6 +86,13 @@ def render_word(report: Report, labels: dict[str, Any], templates: Path | None =
             [Problem(Location(".docx"), "Word output is not available in this installation", hint, "usage")]
         ) from None
     return module.render_docx(report, labels)  # type: ignore[no-any-return]
+
+
+def render_slides(report: Report, labels: dict[str, Any], templates: Path | None = None) -> bytes:
+    """The board's slides from report/pptx/render.py (templates do not apply to them)."""
+    from .pptx.render import render_pptx
+
+    return render_pptx(report, labels)
 
 
 def _folders(templates: Path | None) -> list[Path]:

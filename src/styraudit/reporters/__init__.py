@@ -6,6 +6,7 @@ summary. Nothing is kept per case beyond what the summary counts, so memory stay
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any, Protocol, TextIO
@@ -32,9 +33,10 @@ class Summary:
     outcomes: dict[str, int] = field(default_factory=lambda: {o.value: 0 for o in Outcome})
     failing: int = 0
     waived: int = 0
+    check_failures: int = 0  # checks that raised: their criteria could not be judged, so the run is not clean
 
     def add(self, result: CaseResult) -> None:
-        self.files += 1
+        self.files += not result.extra.get("configuration")  # the configuration's own findings are not a case file
         if not result.loaded:
             self.invalid += 1
             return
@@ -42,13 +44,22 @@ class Summary:
             self.outcomes[criterion.outcome.value] += 1
             self.waived += criterion.waiver is not None
             self.failing += self.fails(criterion)
+            self.check_failures += len(criterion.check_failures)
 
     def fails(self, criterion: Any) -> bool:
         return bool(criterion.failing and criterion.severity.rank >= self.fail_on.rank)
 
     @property
     def exit_code(self) -> int:
-        return 2 if self.invalid else 1 if self.failing else 0
+        return 2 if self.invalid or self.check_failures else 1 if self.failing else 0
+
+
+class WorkerCopy:
+    """What a reporter sends to a spawned worker (no fork on Windows): itself without its open
+    stream or spool, since workers only `prepare` and never write."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k not in ("stream", "spool", "console")}
 
 
 class Reporter(Protocol):
@@ -75,5 +86,24 @@ def write_case(reporters: list[Any], result: CaseResult, prepared: tuple[Any, ..
 
 def reporter(name: str, stream: TextIO, options: dict[str, Any]) -> Reporter:
     """Build the reporter registered under `name`."""
-    module, _, attribute = FORMATS[name].partition(":")
-    return getattr(import_module(module), attribute)(stream, options)
+    module, _sep, attribute = FORMATS[name].partition(":")
+    target = LiveStdout() if stream is sys.stdout else stream
+    return getattr(import_module(module), attribute)(target, options)  # type: ignore[no-any-return]
+
+
+class LiveStdout:
+    """Standard output looked up at every write, so that a progress bar redirecting it while it
+    runs (commands/progress.py) gets what the reporters print, above the bar."""
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def isatty(self) -> bool:
+        return sys.stdout.isatty()
+
+    @property
+    def encoding(self) -> str:
+        return getattr(sys.stdout, "encoding", None) or "utf-8"

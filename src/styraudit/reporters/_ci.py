@@ -6,9 +6,20 @@ import os
 import re
 from pathlib import Path
 
+from ..engine.outcome import Outcome
 from ..engine.results import CriterionResult, FactRef, Observation
+from ..text.i18n import N_
 
-# Raw, or as the loader shows them (␛[31m, text/control.py): colour codes and control characters
+# Words for people (translated where shown), never the ids that JSON and SARIF properties keep.
+OUTCOMES = {
+    Outcome.fulfilled: N_("fulfilled"),
+    Outcome.partly_fulfilled: N_("partly fulfilled"),
+    Outcome.not_fulfilled: N_("not fulfilled"),
+    Outcome.cannot_assess: N_("cannot be assessed"),
+}
+SEVERITIES = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+
+# Raw, or as the loader shows them (␛[31m, load/printable.py): colour codes and control characters
 # are noise in an annotation or a test report.
 ANSI_ESCAPE = re.compile("[\x1b\u241b]\\[[0-9;]*[A-Za-z]")
 # Not allowed in XML 1.0, garbage in annotations; lone surrogates cannot even be written as UTF-8.
@@ -27,6 +38,8 @@ def decisive(criterion: CriterionResult) -> list[Observation]:
 
 def message(criterion: CriterionResult) -> str:
     """The first decisive observation's Swedish text, or the assessment when no observation decides."""
+    if criterion.check_failures:
+        return "; ".join(" ".join(clean(str(f)).split()) for f in criterion.check_failures)
     first = decisive(criterion)
     text = first[0].text if first and not criterion.composed_of else criterion.assessment
     return " ".join(clean(text).split())
@@ -40,7 +53,7 @@ def facts(criterion: CriterionResult) -> list[FactRef]:
 
 def relative_path(file: str, root: Path) -> str | None:
     """`file` relative to `root` with POSIX separators, or None when it lies outside `root`."""
-    absolute = Path(os.path.abspath(root / file))
+    absolute = Path(os.path.abspath(file))  # a result's file is as given: relative to the working directory
     try:
         return absolute.relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
@@ -49,10 +62,21 @@ def relative_path(file: str, root: Path) -> str | None:
 
 def shown_path(file: str, root: Path) -> str:
     """The path CI tools match against the repository: relative to `root` if possible, else absolute."""
-    return relative_path(file, root) or Path(os.path.abspath(root / file)).as_posix()
+    return relative_path(file, root) or Path(os.path.abspath(file)).as_posix()
 
 
 def root_of(options: dict[str, object]) -> Path:
-    """The folder paths are made relative to: options["root"], by default the working directory."""
+    """The folder CI paths are relative to: options["root"] (--root), else the git top level above
+    the working directory (what GitHub and GitLab match paths against), else the working directory."""
     root = options.get("root")
-    return Path(root) if isinstance(root, str | os.PathLike) else Path.cwd()
+    if isinstance(root, str | os.PathLike):
+        return Path(os.path.abspath(root))
+    return git_top_level(Path.cwd()) or Path.cwd()
+
+
+def git_top_level(start: Path) -> Path | None:
+    """The nearest folder at or above `start` holding `.git` (a folder, or a file in a worktree); no git needed."""
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return None

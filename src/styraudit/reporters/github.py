@@ -15,12 +15,13 @@ from typing import Any, TextIO
 from ..engine.outcome import Severity
 from ..engine.results import CaseResult, CriterionResult
 from ..errors import Location, Problem, UsageError
-from . import Summary
-from ._ci import clean, facts, message, root_of, shown_path
+from ..text.i18n import _
+from . import Summary, WorkerCopy
+from ._ci import OUTCOMES, SEVERITIES, clean, facts, message, root_of, shown_path
+from .text import summary_line
 
 COMMANDS = {Severity.high: "error", Severity.medium: "warning", Severity.low: "notice"}
 MAX_ROWS = 300  # the step summary is capped at 1 MiB; keep well below it
-HEADER = "| File | Criterion | Outcome | Severity | Observation |\n|---|---|---|---|---|\n"
 
 
 def in_github_actions(environ: Mapping[str, str]) -> bool:
@@ -45,7 +46,7 @@ def command(level: str, where: Location, title: str, text: str, root: Any) -> st
     return f"::{level} {shown}::{escape_data(text)}"
 
 
-class GithubReporter:
+class GithubReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
         self.root = root_of(options)
@@ -69,26 +70,24 @@ class GithubReporter:
                 self._row(result, criterion)
 
     def end(self, summary: Summary) -> None:
-        line = (
-            f"styraudit: {summary.files} files checked ({summary.invalid} invalid), "
-            f"{summary.failing} failing criteria at or above {summary.fail_on.value}, {summary.waived} waived"
-        )
+        line = "styraudit: " + summary_line(summary)
         self.stream.write(line + "\n")
         if self.summary_path:
             self._write_summary(line, summary)
 
     def _load_problem(self, result: CaseResult, problem: Problem) -> None:
-        text = problem.message + (f"\nhint: {problem.hint}" if problem.hint else "")
-        self.stream.write(command("error", problem.location, "styraudit: invalid file", text, self.root) + "\n")
-        self._add(shown_path(problem.location.file, self.root), "load", "invalid", "error", problem.message)
+        text = problem.message + ("\n" + _("hint: {hint}").format(hint=problem.hint) if problem.hint else "")
+        self.stream.write(command("error", problem.location, _("styraudit: invalid file"), text, self.root) + "\n")
+        self._add(shown_path(problem.location.file, self.root), _("loading"), _("invalid"), _("error"), problem.message)
 
     def _row(self, result: CaseResult, criterion: CriterionResult) -> None:
         shown = facts(criterion)
         where = shown[0].location if shown else Location(result.file)
         place = shown_path(where.file, self.root) + (f":{where.line}" if where.line else "")
-        outcome = criterion.outcome.value + (" (waived)" if criterion.waiver else " (baseline)" if criterion.baselined else "")
+        outcome = _(OUTCOMES[criterion.outcome])
+        outcome += " (" + _("waived") + ")" if criterion.waiver else " (" + _("baseline") + ")" if criterion.baselined else ""
         label = f"{criterion.criterion}: {criterion.title}"
-        self._add(place, label, outcome, criterion.severity.value, message(criterion))
+        self._add(place, label, outcome, _(SEVERITIES[criterion.severity.value]), message(criterion))
 
     def _add(self, *cells: str) -> None:
         if len(self.rows) >= MAX_ROWS:
@@ -99,13 +98,17 @@ class GithubReporter:
     def _write_summary(self, line: str, summary: Summary) -> None:
         text = f"### styraudit check\n\n{markdown_cell(line.removeprefix('styraudit: '))}\n\n"
         if self.rows:
-            text += HEADER + "".join(self.rows) + (f"\n… and {self.more} more rows\n" if self.more else "")
+            columns = (_("File"), _("Criterion"), _("Outcome"), _("Severity"), _("Observation"))
+            header = "| " + " | ".join(columns) + " |\n" + "|---" * len(columns) + "|\n"
+            more = "\n" + _("… and {n} more rows").format(n=self.more) + "\n" if self.more else ""
+            text += header + "".join(self.rows) + more
         try:
             with open(self.summary_path, "a", encoding="utf-8") as handle:  # type: ignore[arg-type]
                 handle.write(text + "\n")
         except OSError as error:
             where = Location(str(self.summary_path))
-            raise UsageError([Problem(where, f"cannot write the step summary: {error.strerror}", "", "usage")]) from None
+            message = _("cannot write the step summary: {reason}").format(reason=error.strerror)
+            raise UsageError([Problem(where, message, "", "usage")]) from None
 
 
 def markdown_cell(text: str) -> str:

@@ -12,12 +12,12 @@ from typing import Any, TextIO
 from .. import __version__
 from ..engine.results import CaseResult, CriterionResult, Observation
 from ..errors import Location, Problem
-from . import Summary
+from . import Summary, WorkerCopy
 
 SCHEMA = "styraudit-check/1"
 
 
-class JsonReporter:
+class JsonReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
         self.first = True
@@ -40,6 +40,7 @@ class JsonReporter:
             "outcomes": summary.outcomes,
             "failing": summary.failing,
             "waived": summary.waived,
+            "check_failures": summary.check_failures,
             "fail_on": summary.fail_on.value,
             "exit_code": summary.exit_code,
         }
@@ -71,8 +72,11 @@ def observation_dict(observation: Observation) -> dict[str, Any]:
 def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
     recommendation = criterion.recommendation
     waiver = criterion.waiver
+    failures = [f.__dict__ for f in criterion.check_failures]
     return {
+        **({"check_failures": failures} if failures else {}),
         "id": criterion.criterion,
+        **({"subject": criterion.subject} if criterion.subject else {}),
         "title": criterion.title,
         "theme": criterion.theme,
         "severity": criterion.severity.value,
@@ -85,7 +89,7 @@ def criterion_dict(criterion: CriterionResult) -> dict[str, Any]:
         "recommendation": {"text": recommendation.text, "addressees": list(recommendation.addressees)}
         if recommendation
         else None,
-        "waiver": waiver.__dict__ if waiver else None,
+        "waiver": {k: getattr(waiver, k) for k in ("motivation", "decided_by", "expires", "origin")} if waiver else None,
         "criterion_file": location(criterion.location),
     }
 

@@ -6,8 +6,12 @@ One <testsuite> per case file, one <testcase> per criterion judged, passing ones
   type = severity, message = the decisive observation, body = every observation with its place;
 - failing below the threshold → passes (the gate passes too), the finding in <system-out>;
 - cannot be assessed → <skipped>: the case lacks the facts, which is neither pass nor fail;
-- waived → passes, <system-out> says "waived: motivation"; accepted in the baseline → passes, noted;
+- waived → <skipped> whose message is the waiver's motivation (who decided it, until when): a
+  decided exception is not a pass; accepted in the baseline → passes, noted in <system-out>;
 - a file that does not load → one testcase "load" with <error>.
+
+The frame (outcome words, notes) follows the locale like every text for people; outcomes are
+shown in words, never as their ids.
 
 The results wait in a temporary file until end(), whose Summary knows the threshold; suites are
 then built with xml.etree one case at a time and spooled again so that <testsuites> can carry
@@ -25,14 +29,15 @@ from typing import IO, Any, TextIO
 
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult
-from . import Summary
-from ._ci import clean, message, root_of, shown_path
+from ..text.i18n import _
+from . import Summary, WorkerCopy
+from ._ci import OUTCOMES, SEVERITIES, clean, message, root_of, shown_path
 
 # count attribute -> the child of <testcase> it counts (tests count the testcases themselves)
 COUNTS = {"tests": "", "failures": "failure", "errors": "error", "skipped": "skipped"}
 
 
-class JunitReporter:
+class JunitReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
         self.root = root_of(options)
@@ -61,7 +66,7 @@ class JunitReporter:
         """Write one <testsuite> per spooled result to `out`; return the totals of its counts."""
         totals = dict.fromkeys(COUNTS, 0)
         self.spool.seek(0)
-        for _ in range(self.count):
+        for _index in range(self.count):
             result: CaseResult = pickle.load(self.spool)
             suite = self._suite(result, summary) if result.loaded else self._invalid(result)
             for name, child in COUNTS.items():
@@ -85,21 +90,28 @@ class JunitReporter:
     def _testcase(self, suite: ET.Element, classname: str, path: str, criterion: CriterionResult, summary: Summary) -> None:
         name = clean(f"{criterion.criterion}: {criterion.title}")
         case = ET.SubElement(suite, "testcase", {"classname": clean(classname), "name": name, "file": path})
-        if criterion.outcome is Outcome.cannot_assess:
-            skipped = ET.SubElement(case, "skipped", {"message": f"cannot be assessed: {message(criterion)}"})
+        outcome = _(OUTCOMES[criterion.outcome])
+        if criterion.waiver:
+            waiver = criterion.waiver
+            note = _("waived: {motivation} (decided by {decided_by}, until {expires})").format(
+                motivation=waiver.motivation, decided_by=waiver.decided_by, expires=waiver.expires
+            )
+            skipped = ET.SubElement(case, "skipped", {"message": clean(note)})
+            skipped.text = details(criterion, self.root)
+        elif criterion.outcome is Outcome.cannot_assess:
+            text = _("{outcome}: {text}").format(outcome=outcome, text=message(criterion))
+            skipped = ET.SubElement(case, "skipped", {"message": text})
             skipped.text = details(criterion, self.root)
         elif summary.fails(criterion):
             failure = ET.SubElement(case, "failure", {"message": message(criterion), "type": criterion.severity.value})
             failure.text = details(criterion, self.root)
-        elif criterion.waiver:
-            waiver = criterion.waiver
-            note = f"waived: {waiver.motivation} (decided by {waiver.decided_by}, expires {waiver.expires})"
-            ET.SubElement(case, "system-out").text = clean(note) + "\n" + details(criterion, self.root)
         elif criterion.baselined:
-            note = f"{criterion.outcome.value}, accepted in the baseline"
+            note = _("{outcome}, accepted in the baseline").format(outcome=outcome)
             ET.SubElement(case, "system-out").text = note + "\n" + details(criterion, self.root)
         elif criterion.failing:
-            note = f"{criterion.outcome.value}, below the --fail-on threshold ({criterion.severity.value})"
+            note = _("{outcome}, below the --fail-on threshold ({severity})").format(
+                outcome=outcome, severity=_(SEVERITIES[criterion.severity.value])
+            )
             ET.SubElement(case, "system-out").text = note + "\n" + details(criterion, self.root)
 
     def _invalid(self, result: CaseResult) -> ET.Element:
@@ -114,20 +126,22 @@ class JunitReporter:
 
 def details(criterion: CriterionResult, root: Any) -> str:
     """The assessment, then each observation at its place with its sources, then the recommendation."""
-    lines = [f"{criterion.outcome.value}: {criterion.assessment}"]
+    lines = [_("{outcome}: {text}").format(outcome=_(OUTCOMES[criterion.outcome]), text=criterion.assessment)]
     for observation in criterion.observations:
         fact = observation.facts[0] if observation.facts else None
         where = (
             f"{shown_path(fact.location.file, root)}:{fact.location.line}:{fact.location.column} {fact.path}: " if fact else ""
         )
         sources = ", ".join(observation.sources)
-        lines.append(f"- {where}{observation.text}" + (f" [sources: {sources}]" if sources else ""))
+        lines.append(
+            f"- {where}{observation.text}" + (" [" + _("sources: {sources}").format(sources=sources) + "]" if sources else "")
+        )
     if criterion.recommendation:
-        lines.append(f"Recommendation: {criterion.recommendation.text}")
+        lines.append(_("Recommendation: {text}").format(text=criterion.recommendation.text))
     return clean("\n".join(lines))
 
 
 def problem_line(problem: Any, root: Any) -> str:
     where = problem.location
     place = shown_path(where.file, root) + (f":{where.line}:{where.column}" if where.line else "")
-    return f"{place}: {problem.message}" + (f"\n  hint: {problem.hint}" if problem.hint else "")
+    return f"{place}: {problem.message}" + ("\n  " + _("hint: {hint}").format(hint=problem.hint) if problem.hint else "")

@@ -3,9 +3,14 @@
 One run. Results stream as cases come; the rules of the criteria seen so far close the run, since
 key order inside a JSON object does not matter. A result is a not or partly fulfilled criterion of
 a case (a waived one carries a suppression instead of being dropped) or a load problem of an
-invalid file (rule `load-error`). A result accepted in the baseline is kept, marked
-in properties.baselined: code scanning keeps its own baseline. Rule texts (requirement, authority) come from the criteria pack
-in options["criteria"]; without it the criterion's title stands in.
+invalid file (rule `load-error`). A result accepted in the baseline is kept, marked in
+properties.baselined: code scanning keeps its own baseline. Rules come from reporters/sarif_rules.py.
+
+Paths are what GitHub code scanning matches against the repository: URIs relative to the root
+(--root, else the git top level, else the working directory) with uriBaseId %SRCROOT%, which
+originalUriBaseIds maps to the root's absolute file URI; only a file outside the root gets an
+absolute file URI. automationDetails.id names the analysis, so that uploads of the same tool replace
+each other's alerts.
 
 partialFingerprints["styraudit/v1"] = sha256(criterion id, case id, YAML path of the first fact),
 so an alert keeps its identity when lines move or the file is renamed.
@@ -16,35 +21,26 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
-from ..engine.outcome import Severity
-from ..engine.results import CaseResult, CriterionResult
+from ..engine.results import CaseResult, CriterionResult, WaiverUse
 from ..errors import Location, Problem
-from . import Summary
+from . import Summary, WorkerCopy
 from ._ci import clean, facts, message, relative_path, root_of
+from .sarif_rules import HOMEPAGE, LEVELS, LOAD_ERROR, criterion_rule, load_rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # The document up to the run's results; end() closes the results and adds the tool with its rules.
 HEAD = f'{{"$schema": "{SCHEMA_URI}", "version": "2.1.0", "runs": [{{"columnKind": "unicodeCodePoints", "results": ['
-LEVELS = {Severity.high: "error", Severity.medium: "warning", Severity.low: "note"}
 FINGERPRINT = "styraudit/v1"
-LOAD_ERROR = "load-error"
-LOAD_RULE = {
-    "id": LOAD_ERROR,
-    "name": "LoadError",
-    "shortDescription": {"text": "The file could not be loaded as a case file."},
-    "fullDescription": {"text": "The file is not valid YAML, does not follow the case schema, or refers to unknown ids."},
-    "help": {"text": "Fix the problem at the location given; `styraudit validate FILE` shows every problem with a hint."},
-    "defaultConfiguration": {"level": "error"},
-}
+ROOT_ID = "%SRCROOT%"
+AUTOMATION_ID = "styraudit/check/"  # "category/" with no run id: each upload replaces the last one's alerts
 
 
-class SarifReporter:
+class SarifReporter(WorkerCopy):
     def __init__(self, stream: TextIO, options: dict[str, Any]) -> None:
         self.stream = stream
         self.root = root_of(options)
@@ -65,9 +61,14 @@ class SarifReporter:
             self.first = False
 
     def end(self, summary: Summary) -> None:
-        driver = {"name": "styraudit", "version": __version__, "semanticVersion": __version__}
-        tool = {"driver": {**driver, "rules": list(self.rules.values())}}
-        self.stream.write(f'\n], "tool": {json.dumps(tool, ensure_ascii=False, sort_keys=True)}}}]}}\n')
+        driver = {"name": "styraudit", "version": __version__, "semanticVersion": __version__, "informationUri": HOMEPAGE}
+        rest = {
+            "tool": {"driver": {**driver, "rules": list(self.rules.values())}},
+            "automationDetails": {"id": AUTOMATION_ID},
+            "originalUriBaseIds": {ROOT_ID: {"uri": self.root.as_uri().rstrip("/") + "/"}},
+        }
+        tail = json.dumps(rest, ensure_ascii=False, sort_keys=True)[1:-1]  # the run's other members
+        self.stream.write(f"\n], {tail}}}]}}\n")
 
     def _rule_index(self, ident: str, make: Any) -> int:
         if ident not in self.rules:
@@ -78,7 +79,7 @@ class SarifReporter:
         shown = facts(criterion)
         item: dict[str, Any] = {
             "ruleId": criterion.criterion,
-            "ruleIndex": self._rule_index(criterion.criterion, lambda: self._rule(criterion)),
+            "ruleIndex": self._rule_index(criterion.criterion, lambda: criterion_rule(criterion, self.pack)),
             "level": LEVELS[criterion.severity],
             "message": {"text": message(criterion)},
             "locations": [self._location(shown[0].location if shown else Location(case.file))],
@@ -96,58 +97,44 @@ class SarifReporter:
         if criterion.recommendation:
             item["properties"]["recommendation"] = clean(criterion.recommendation.text)
         if criterion.waiver:
-            waiver = criterion.waiver
-            item["suppressions"] = [
-                {
-                    "kind": "external",
-                    "status": "accepted",
-                    "justification": clean(waiver.motivation),
-                    "properties": {
-                        "decidedBy": clean(waiver.decided_by),
-                        "expires": waiver.expires,
-                        "origin": clean(waiver.origin),
-                    },
-                }
-            ]
+            item["suppressions"] = [self._suppression(criterion.waiver)]
         return item
+
+    def _suppression(self, waiver: WaiverUse) -> dict[str, Any]:
+        """A waiver as SARIF sees it: accepted outside the code, located where it is written."""
+        suppression: dict[str, Any] = {
+            "kind": "external",
+            "status": "accepted",
+            "justification": clean(waiver.motivation),
+            "properties": {"decidedBy": clean(waiver.decided_by), "expires": waiver.expires, "origin": clean(waiver.origin)},
+        }
+        if waiver.location is not None:
+            where = waiver.location
+            place = relative_path(where.file, self.root) or where.file
+            suppression["properties"]["origin"] = clean(f"{place}:{where.line}:{where.column}" if where.line else place)
+            suppression["location"] = self._location(where)
+        return suppression
 
     def _load_error(self, case: CaseResult, problem: Problem) -> dict[str, Any]:
         text = clean(problem.message + (f" ({problem.hint})" if problem.hint else ""))
         where = relative_path(problem.location.file, self.root) or problem.location.file
         return {
             "ruleId": LOAD_ERROR,
-            "ruleIndex": self._rule_index(LOAD_ERROR, lambda: LOAD_RULE),
+            "ruleIndex": self._rule_index(LOAD_ERROR, load_rule),
             "level": "error",
             "message": {"text": text},
             "locations": [self._location(problem.location)],
-            "partialFingerprints": {FINGERPRINT: fingerprint(LOAD_ERROR, where, problem.code, problem.message)},
+            # The code and place, not the message: messages follow the locale, fingerprints must not.
+            "partialFingerprints": {FINGERPRINT: fingerprint(LOAD_ERROR, where, problem.code, str(problem.location.line))},
             "properties": {"code": problem.code},
-        }
-
-    def _rule(self, criterion: CriterionResult) -> dict[str, Any]:
-        spec = self.pack.criteria[criterion.criterion].spec if self.pack and criterion.criterion in self.pack.criteria else None
-        requirement = clean(spec.requirement) if spec else clean(criterion.title)
-        help_text = [requirement]
-        if spec:
-            help_text.append(f"Authority: {clean(spec.authority.citation)}")
-            if spec.recommendation and "{" not in spec.recommendation.text:  # a template needs a case to render
-                help_text.append(f"Recommendation: {clean(spec.recommendation.text)}")
-        return {
-            "id": criterion.criterion,
-            "name": "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", criterion.criterion)),
-            "shortDescription": {"text": clean(criterion.title)},
-            "fullDescription": {"text": requirement},
-            "help": {"text": "\n\n".join(help_text)},
-            "defaultConfiguration": {"level": LEVELS[criterion.severity]},
-            "properties": {"tags": [clean(criterion.theme)], "severity": criterion.severity.value},
         }
 
     def _location(self, where: Location) -> dict[str, Any]:
         relative = relative_path(where.file, self.root)
         artifact = (
-            {"uri": quote(relative, safe="/", errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}
+            {"uri": quote(relative, safe="/", errors="surrogateescape"), "uriBaseId": ROOT_ID}
             if relative is not None
-            else {"uri": Path(os.path.abspath(self.root / where.file)).as_uri()}
+            else {"uri": Path(os.path.abspath(where.file)).as_uri()}
         )
         region = {"startLine": where.line or 1, **({"startColumn": where.column} if where.line and where.column else {})}
         return {"physicalLocation": {"artifactLocation": artifact, "region": region}}

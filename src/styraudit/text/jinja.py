@@ -21,10 +21,10 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import SandboxedEnvironment
 
+from ..load.printable import printable
 from . import bounds
 from .bounds import MAX_NUMBER, MAX_POWER, MAX_RESULT_LENGTH, TooLarge
 from .codegen import BoundedCodeGenerator, finalize
-from .control import printable
 from .filter_bounds import bounded_filters
 
 __all__ = ["MAX_NUMBER", "MAX_POWER", "MAX_RESULT_LENGTH", "BoundedSandbox", "deadline", "environment"]

@@ -20,7 +20,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 
 from ..errors import InputError, Location, Problem, StyrauditError
-from .control import printable
+from ..load.printable import printable
+from .i18n import _
 from .jinja import TimeLimitExceeded, deadline
 
 MAX_OUTPUT_CHARS = 20_000_000
@@ -43,7 +44,7 @@ class FolderLoader(BaseLoader):
             path = os.path.join(folder, *pieces)
             if not os.path.lexists(path):
                 continue
-            raw = read_regular(path, max_bytes=MAX_TEMPLATE_BYTES, within=folder, what="template", limit=None)
+            raw = read_regular(path, max_bytes=MAX_TEMPLATE_BYTES, within=folder, what=_("the template"), limit=None)
             return decode(raw, path), path, lambda: False
         raise TemplateNotFound(template)
 
@@ -76,7 +77,7 @@ def _found(name: str, folders: list[Path]) -> str:
 
 
 def _environment(folders: list[Path], html: bool) -> Any:
-    from ..report.filters import FILTERS
+    from .filters import FILTERS
     from .jinja import environment
 
     env = environment(html=html, loader=FolderLoader(folders), output_limit=MAX_OUTPUT_CHARS)

@@ -1,4 +1,5 @@
-"""Formatting for Swedish text: dates the Swedish way (Babel) and lists joined with "och"."""
+"""Formatting for Swedish text: dates the Swedish way (Babel), lists joined with "och", and small
+numbers in words ("sex månader", "var sjätte månad")."""
 
 from __future__ import annotations
 
@@ -45,8 +46,54 @@ def name(context: Any, ident: Any) -> str:
 
 
 @pass_context
-def names(context: Any, idents: Iterable[Any], last: str = "och") -> str:
-    return join_sv((name(context, i) for i in idents), last)
+def names(context: Any, idents: Iterable[Any], last: str = "och", lower: bool = False) -> str:
+    """Display names joined with "och"; `lower` puts each one in lower case for mid-sentence use."""
+    return join_sv((lower_first(name(context, i)) if lower else name(context, i) for i in idents), last)
+
+
+_CARDINALS = ("noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv")
+_ORDINALS = (
+    "",
+    "första",
+    "andra",
+    "tredje",
+    "fjärde",
+    "femte",
+    "sjätte",
+    "sjunde",
+    "åttonde",
+    "nionde",
+    "tionde",
+    "elfte",
+    "tolfte",
+)
+
+
+def number_sv(value: Any, neuter: bool = False) -> str:
+    """1-12 in words, other numbers in digits: 6 -> 'sex', 1 -> 'en' ('ett' when `neuter`), 13 -> '13'."""
+    number = int(value)
+    if not 0 <= number <= 12:
+        return str(number)
+    return "ett" if number == 1 and neuter else _CARDINALS[number]
+
+
+def ordinal_sv(value: Any) -> str:
+    """1-12 as ordinal words, others as digits with the Swedish ending: 6 -> 'sjätte', 21 -> '21:a', 13 -> '13:e'."""
+    number = int(value)
+    if 1 <= number <= 12:
+        return _ORDINALS[number]
+    return f"{number}:{'a' if number % 10 in (1, 2) and number % 100 not in (11, 12) else 'e'}"
+
+
+def every_sv(value: Any, noun: str, neuter: bool = False) -> str:
+    """How often, with the noun in the singular: 1 -> 'varje månad', 2 -> 'varannan månad', 6 -> 'var sjätte månad'
+    ('vartannat år', 'vart tredje år' when `neuter`)."""
+    number = int(value)
+    if number == 1:
+        return f"varje {noun}"
+    if number == 2:
+        return f"{'vartannat' if neuter else 'varannan'} {noun}"
+    return f"{'vart' if neuter else 'var'} {ordinal_sv(number)} {noun}"
 
 
 _AFTER_HEAD = frozenset({"för", "inom", "i", "vid", "på"})
@@ -73,4 +120,13 @@ def lower_first(text: Any) -> str:
     return text[:1].lower() + text[1:]
 
 
-FILTERS = {"date_sv": date_sv, "join_sv": join_sv, "name": name, "names": names, "lower_first": lower_first}
+FILTERS = {
+    "date_sv": date_sv,
+    "join_sv": join_sv,
+    "name": name,
+    "names": names,
+    "lower_first": lower_first,
+    "number_sv": number_sv,
+    "ordinal_sv": ordinal_sv,
+    "every_sv": every_sv,
+}

@@ -1,9 +1,11 @@
-"""Word fields: the table of contents, page numbers, and the bookmarks the contents link to.
+"""Word fields: the table of contents, page and figure numbers, and the bookmarks the contents link to.
 
-The contents are a real `TOC` field. Word rebuilds it on opening because settings.xml carries
-w:updateFields (it asks first). LibreOffice does not rebuild fields on loading, so the field's
-cached result is filled here with the headings themselves (linked to their bookmarks); only the
-page numbers are left to the word processor, since they are not known before layout.
+The contents are one paragraph per heading: a link to the heading's bookmark, a dotted tab and
+a PAGEREF field that gives the heading's page. Both word processors compute that field at
+layout: LibreOffice when it opens or converts the file, Word when it opens it (settings.xml
+carries w:updateFields). A Word `TOC` field would let Word add new headings on an update, but
+LibreOffice keeps a TOC field's stored result as plain text and so converts the report without
+page numbers; an auditor who adds chapters can insert Word's own contents over these.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.text.paragraph import Paragraph
 
 W = nsdecls("w")
-TOC_LEVELS = "1-2"
+TOC_LEVELS = 2  # chapters and their sections, as in the HTML contents
 
 
 def _run(inner: str) -> object:
@@ -43,27 +45,23 @@ def bookmark_heading(paragraph: Paragraph, text: str, number: int) -> str:
 
 
 def table_of_contents(anchor: Paragraph, headings: list[tuple[int, str, str]]) -> None:
-    """Turn the empty paragraph `anchor` into a TOC field whose result lists `headings`.
+    """Fill the contents before the empty paragraph `anchor`: each heading, a dotted tab, its page.
 
-    `headings` are (level, text, bookmark) in document order; levels outside the field's range
-    are left out, as Word would.
+    `headings` are (level, text, bookmark) in document order; levels deeper than TOC_LEVELS are left out.
     """
-    entries = [(level, text, mark) for level, text, mark in headings if level <= int(TOC_LEVELS[-1])]
-    first = None
-    for level, text, mark in entries:
+    for level, text, mark in headings:
+        if level > TOC_LEVELS:
+            continue
         entry = anchor.insert_paragraph_before(style=f"toc {level}")
-        if first is None:
-            first = entry
-            # \o levels from outline, \h hyperlinks, \z no page numbers in web view, \u outline levels
-            _field_start(entry, f'TOC \\o "{TOC_LEVELS}" \\h \\z \\u')
         link = parse_xml(f'<w:hyperlink {W} w:anchor="{mark}" w:history="1"/>')
         run = _run("<w:t xml:space='preserve'/>")
         run[0].text = text
         link.append(run)
         entry._p.append(link)
-    if first is None:
-        _field_start(anchor, f'TOC \\o "{TOC_LEVELS}" \\h \\z \\u')
-    _field_end(anchor)
+        entry._p.append(_run("<w:tab/>"))
+        # No stored page number: one guessed before layout would be wrong, and both programs compute it.
+        _field_start(entry, f"PAGEREF {mark} \\h")
+        _field_end(entry)
 
 
 def page_number(paragraph: Paragraph) -> None:
@@ -73,8 +71,15 @@ def page_number(paragraph: Paragraph) -> None:
     _field_end(paragraph)
 
 
+def figure_number(paragraph: Paragraph, number: int) -> None:
+    """A SEQ field numbering figures (in bold, as "Figur" before it), so Word renumbers them when the auditor adds one."""
+    _field_start(paragraph, "SEQ Figur \\* ARABIC")
+    paragraph._p.append(_run(f"<w:rPr><w:b/></w:rPr><w:t>{number}</w:t>"))
+    _field_end(paragraph)
+
+
 def update_fields_on_open(document: Document) -> None:
-    """w:updateFields makes Word refresh the contents' page numbers when the file is opened."""
+    """w:updateFields makes Word compute the contents' page numbers when the file is opened."""
     settings = document.settings.element
     element = parse_xml(f'<w:updateFields {W} w:val="true"/>')
     # The schema orders settings; updateFields comes before footnotePr and compat.

@@ -1,4 +1,4 @@
-"""Chapters 4–6 of the Word report: observations by theme with the timeline, the answer table,
+"""Chapters 4–6 of the Word report: the timeline and the observations by theme, the answer table,
 the recommendations."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from docx.table import Table, _Cell, _Row
 from ...text.swedish import date_sv, join_sv, lower_first
 from ..model import AnswerRow, Report, Timeline
 from .chapters import recommendations
+from .fields import figure_number
 from .styles import TEXT_WIDTH
 from .writer import Writer
 
@@ -21,33 +22,41 @@ from .writer import Writer
 # 10 pt even in a wide fallback font (DejaVu Serif) without hyphenation; "bedömas" fits the answer.
 ANSWER_COLUMNS = (Cm(6.2), Cm(2.4), Cm(7.4))
 TABLE_TEXT = Pt(10)
+KEY_TEXT = Pt(9)
 
 
 def findings(writer: Writer, report: Report, number: int) -> None:
-    """4. One section per theme, each ending in "Vår kommentar", then the timeline."""
+    """4. The timeline (Figur 1, as in the HTML), then one section per theme ending in "Vår kommentar"."""
     writer.heading(f"{number}. {writer.label('sections.findings')}", 1)
-    for theme in report.themes:
-        writer.heading(theme.title, 2)
+    if report.timeline is not None:
+        _timeline(writer, report.timeline, figure=1)
+    for index, theme in enumerate(report.themes, start=1):
+        writer.heading(f"{number}.{index} {theme.title}", 2)
         writer.statements(theme.statements)
         if theme.comment:
             writer.heading(writer.label("sections.comment"), 3)
             writer.paragraphs(theme.comment)
-    if report.timeline is not None and report.timeline.events:
-        _timeline(writer, report.timeline)
 
 
-def _timeline(writer: Writer, timeline: Timeline) -> None:
-    """The timeline picture (drawn by figure.py, as in the HTML) with alternative text and a caption."""
+def _timeline(writer: Writer, timeline: Timeline, figure: int) -> None:
+    """The picture (drawn by figure.py, as in the HTML) with alternative text, its numbered key, and
+    the caption "Figur N." under it."""
     from ..figure import draw_png
 
-    writer.heading(writer.label("timeline.title"), 2)
     paragraph = writer.paragraph()
     paragraph.paragraph_format.keep_with_next = True
     shape = paragraph.add_run().add_picture(io.BytesIO(draw_png(timeline, writer.labels)), width=TEXT_WIDTH)
     bodies = join_sv(lower_first(name) for _id, name in timeline.rows)
     alt = writer.label("timeline.alt", bodies=bodies, start=date_sv(timeline.start), end=date_sv(timeline.end))
     shape._inline.docPr.set("descr", alt)  # the picture's alternative text, read aloud by screen readers
-    writer.paragraph(writer.label("timeline.caption"), style="Caption")
+    for event in sorted(timeline.events, key=lambda e: e.number):
+        entry = writer.paragraph(style="Timeline Key")
+        entry.add_run(f"{event.number}.").bold = True
+        entry.add_run(f"\t{event.label}\t{event.text}")
+    caption = writer.paragraph(style="Caption")
+    caption.add_run(writer.label("text.figure", number="")).bold = True
+    figure_number(caption, figure)
+    caption.add_run(f". {writer.label('timeline.caption')}")
 
 
 def answers(writer: Writer, report: Report, number: int) -> None:
@@ -64,9 +73,11 @@ def answers(writer: Writer, report: Report, number: int) -> None:
     for cell, key in zip(table.rows[0].cells, headers, strict=True):
         cell.paragraphs[0].add_run(writer.label(key)).bold = True
         cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="D9E2F3"/>'))
-    _repeat_header(table.rows[0])
+    _row_properties(table.rows[0], header=True)
     for row in report.answers:
-        _answer_row(writer, table.add_row().cells, row)
+        added = table.add_row()
+        _row_properties(added, header=False)
+        _answer_row(writer, added.cells, row)
     for row in table.rows:
         for cell, width in zip(row.cells, ANSWER_COLUMNS, strict=True):
             cell.width = width
@@ -77,24 +88,28 @@ def answers(writer: Writer, report: Report, number: int) -> None:
 
 
 def _answer_row(writer: Writer, cells: tuple[_Cell, ...], row: AnswerRow) -> None:
-    """Question, answer in bold, the comment; an overridden answer says from what and why."""
+    """As the HTML: the question; the answer in bold and, when overridden, from what; the motivation, then the comment."""
     cells[0].paragraphs[0].add_run(row.question)
     cells[1].paragraphs[0].add_run(row.answer).bold = True
-    comment = cells[2].paragraphs[0]
-    comment.add_run(" ".join(row.comment))
     if row.overridden:
-        note = cells[2].add_paragraph()
-        note.add_run(writer.label("answers_table.auditor_answer", drafted=row.drafted)).italic = True
-        if row.motivation:
-            note.add_run(" " + writer.label("answers_table.motivation", motivation=row.motivation)).italic = True
+        cells[1].add_paragraph().add_run(writer.label("answers_table.auditor_answer", drafted=row.drafted)).italic = True
+    texts = [(text, False) for text in row.comment]
+    if row.overridden and row.motivation:
+        texts.insert(0, (writer.label("answers_table.motivation", motivation=row.motivation), True))
+    for index, (text, italic) in enumerate(texts):
+        paragraph = cells[2].paragraphs[0] if index == 0 else cells[2].add_paragraph()
+        paragraph.add_run(text).italic = italic
     for cell in cells:
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.space_after = Cm(0.1)
 
 
-def _repeat_header(row: _Row) -> None:
-    """The header row comes again on each page the table runs over."""
-    row._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+def _row_properties(row: _Row, header: bool) -> None:
+    """No row breaks across pages (w:cantSplit); the header row comes again on each page (w:tblHeader)."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+    if header:
+        properties.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
 
 
 def _table_width(table: Table, width: Length) -> None:
@@ -105,6 +120,9 @@ def _table_width(table: Table, width: Length) -> None:
 
 
 def closing_recommendations(writer: Writer, report: Report, number: int) -> None:
-    """6. Rekommendationer: the same list as in the summary, addressed to the bodies."""
+    """6. Rekommendationer: the same list as in the summary, each saying to whom it is addressed."""
     writer.heading(f"{number}. {writer.label('sections.recommendations')}", 1)
-    recommendations(writer, report.recommendations)
+    if report.recommendations:
+        recommendations(writer, report.recommendations, addressed=True)
+    else:
+        writer.paragraph(writer.label("text.no_recommendations"))

@@ -43,9 +43,7 @@ def title_page(writer: Writer, report: Report) -> None:
 def contents_page(writer: Writer) -> Paragraph:
     """ "Innehåll" (not a heading style, so it does not list itself) and the field's anchor."""
     writer.paragraph(writer.label("document.contents"), style="TOC Heading")
-    anchor = writer.paragraph()
-    writer.document.add_page_break()
-    return anchor
+    return writer.paragraph()  # the first chapter's heading starts the next page
 
 
 def signature(writer: Writer, report: Report) -> None:
@@ -55,7 +53,7 @@ def signature(writer: Writer, report: Report) -> None:
         line.paragraph_format.space_before = Pt(24)
         line.paragraph_format.space_after = Pt(24)
     lines = [join_sv(name for name, _title in report.authors)]
-    lines += [writer.label("document.authors") if report.authors else "", report.office or "", report.organisation]
+    lines += [signed_as(writer, report) if report.authors else "", report.office or "", report.organisation]
     for text in lines:
         if text:
             paragraph = writer.paragraph(text)
@@ -73,3 +71,12 @@ def header_footer(writer: Writer) -> None:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     page_number(footer)
+
+
+def signed_as(writer: Writer, report: Report) -> str:
+    """As the HTML: one title shared by several authors in its plural ("Sakkunniga"), else each title once."""
+    titles = list(dict.fromkeys(title for _name, title in report.authors if title))
+    plurals = writer.labels["document"]["plurals"]
+    if len(titles) == 1 and len(report.authors) > 1 and titles[0] in plurals:
+        return str(plurals[titles[0]])
+    return join_sv(titles)

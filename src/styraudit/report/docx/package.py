@@ -8,7 +8,6 @@ same bytes.
 from __future__ import annotations
 
 import io
-import zipfile
 from datetime import UTC, datetime
 
 from docx.document import Document
@@ -16,9 +15,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
 
 from ..model import Report
+from ..ooxml import stable_zip
 from .styles import LANGUAGE
-
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
 
 
 def set_properties(document: Document, report: Report, description: str, category: str) -> None:
@@ -53,17 +51,7 @@ def drop_thumbnail(document: Document) -> None:
 
 
 def to_bytes(document: Document) -> bytes:
-    """Save and rewrite the zip with fixed entry dates and sorted names ([Content_Types].xml first)."""
+    """Save, then rewrite the zip with fixed entry dates and sorted names (report/ooxml.py)."""
     raw = io.BytesIO()
     document.save(raw)
-    with zipfile.ZipFile(raw) as source:
-        entries = sorted((info.filename, source.read(info)) for info in source.infolist())
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name, blob in entries:
-            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            target.writestr(info, blob)
-    return out.getvalue()
+    return stable_zip(raw.getvalue())

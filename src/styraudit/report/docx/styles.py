@@ -32,6 +32,7 @@ def set_up(document: Document) -> None:
     _headings(document)
     _footnote_styles(document)
     _toc_styles(document)
+    _key_style(document)
 
 
 def _swedish(document: Document) -> None:
@@ -69,6 +70,8 @@ def _headings(document: Document) -> None:
         style.paragraph_format.space_before = Pt(18 if level == 1 else 12)
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.keep_with_next = True
+    # Every chapter starts on a new page, as in seed 000 and the printed HTML.
+    document.styles["Heading 1"].paragraph_format.page_break_before = True
 
 
 def _footnote_styles(document: Document) -> None:
@@ -93,3 +96,18 @@ def _toc_styles(document: Document) -> None:
         style.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         style.paragraph_format.space_after = Pt(4 if level == 2 else 6)
         style.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+
+
+def _key_style(document: Document) -> None:
+    """The timeline's numbered key under the picture: number, date, short text, in one hanging line each."""
+    style = document.styles.add_style("Timeline Key", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.font.size = Pt(9)
+    form = style.paragraph_format
+    form.space_after = Pt(1)
+    form.line_spacing = 1.0
+    form.left_indent = Cm(4.2)
+    form.first_line_indent = Cm(-4.2)
+    form.keep_with_next = True  # the key stays with the caption that ends the figure
+    for position in (Cm(0.8), Cm(4.2)):
+        form.tab_stops.add_tab_stop(position)

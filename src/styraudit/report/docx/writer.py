@@ -38,6 +38,7 @@ class Writer:
         self.footnotes = Footnotes(document)
         self.headings: list[tuple[int, str, str]] = []  # (level, text, bookmark)
         self._sources = {source.number: source for source in report.sources}
+        self._cited: dict[str, int] = {}  # a footnote's full text -> the number of its first note
 
     def label(self, path: str, **values: object) -> str:
         return label(self.labels, path, **values)
@@ -59,33 +60,42 @@ class Writer:
     def bullets(self, texts: Iterable[str]) -> list[Paragraph]:
         return [self.paragraph(text, style="List Bullet") for text in texts]
 
-    def statements(self, statements: Iterable[Statement]) -> None:
+    def statements(self, statements: Iterable[Statement], style: str | None = None) -> None:
         for statement in statements:
-            self.statement(self.paragraph(), statement)
+            self.statement(self.paragraph(style=style), statement)
 
     def statement(self, paragraph: Paragraph, statement: Statement) -> None:
-        """The sentence, a visible marker when it rests on interviews alone or lacks a source,
-        then a footnote naming its sources."""
+        """The sentence, the same visible markers as the HTML (interviews alone, a fact without a
+        source), then a footnote naming its sources."""
         paragraph.add_run(statement.text)
         if statement.interview_only:
             paragraph.add_run(" " + self.label("text.according_to_interview_inline"))
-        if statement.unsourced and not statement.sources:
+        if statement.unsourced:
             paragraph.add_run(" " + self.label("text.unsourced_inline"))
         note = self.footnote_text(statement)
         if note:
-            self.footnotes.add(paragraph, note)
+            self.cite(paragraph, note)
+
+    def cite(self, paragraph: Paragraph, text: str) -> int:
+        """A footnote with `text`; sources already cited in full refer to that note ("Se not 3.").
+
+        The same five documents behind eight statements would otherwise fill the foot of the
+        page with the same list eight times.
+        """
+        first = self._cited.get(text)
+        if first is not None:
+            return self.footnotes.add(paragraph, self.label("text.see_note", number=first))
+        self._cited[text] = number = self.footnotes.add(paragraph, text)
+        return number
 
     def footnote_text(self, statement: Statement) -> str:
-        """'Protokoll …, dnr …; Intervju med regiondirektören.' (and a note when a fact lacks a source)."""
-        parts = [self.describe(self._sources[number]) for number in statement.sources if number in self._sources]
-        text = "; ".join(parts)
-        if statement.unsourced and parts:
-            text += ". " + self.label("text.unsourced")
+        """'Protokoll …, dnr …; Intervju med regiondirektören.'"""
+        text = "; ".join(self.describe(self._sources[n]) for n in statement.sources if n in self._sources)
         return text + "." if text and not text.endswith(".") else text
 
     def describe(self, source: Source) -> str:
         parts = [source.label]
-        if source.reference:
+        if source.reference and source.reference not in source.label:
             parts.append(self.label("text.source_reference", reference=source.reference))
         if source.date and source.date not in source.label:  # "Protokoll maj 2023" already says when
             parts.append(self.label("text.source_date", date=source.date))

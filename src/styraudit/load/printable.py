@@ -1,4 +1,4 @@
-"""Control characters and unencodable text, handled once for every output.
+"""Control characters and unencodable text, handled once for every output (in load/, since the YAML loader pictures them as it reads).
 
 A case text can carry NUL, ESC or a vertical tab through YAML escapes ("\\x1b"), a template can
 write them, and a file name can hold bytes that are not UTF-8 (Python keeps them as lone

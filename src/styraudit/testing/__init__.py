@@ -9,10 +9,15 @@ A fixture file is YAML:
         case: {mandates: [...]}   # merged onto the base: mappings merge, lists replace, null removes
         params: {}
         as_of: 2024-01-01          # optional reference date
+        subject: rek-1             # optional: the subject the audit question names
         expect:
           outcome: fulfilled
           findings:                # optional: codes in order, and (optionally) the facts' YAML paths
             - {code: mandate_complete, facts: ["mandates[0]"]}
+
+Each finding expectation may also give the finding's `outcome`. The file is validated by its
+own model (FixtureFile): an unknown key, a missing `expect` or a value of the wrong kind is an
+InputError at file:line:col, as any other input of the tool.
 
 In pytest: `@pytest.mark.parametrize("fixture", fixture_params(folder))` then `assert_fixture(fixture)`.
 """
@@ -24,16 +29,31 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .engine.context import CheckContext
-from .engine.outcome import Outcome
-from .engine.registry import checks
-from .engine.results import CheckResult
-from .load.case import validate_document
-from .load.resources import data_dir
-from .load.yamldoc import YamlDocument, load_file
-from .model.paths import dotted
+from ..engine.context import CheckContext
+from ..engine.outcome import Outcome
+from ..engine.registry import checks
+from ..engine.results import CheckResult
+from ..errors import InputError, Problem
+from ..load.case import validate_document
+from ..load.resources import data_dir
+from ..load.yamldoc import YamlDocument, load_file
+from ..model.paths import dotted
+from .spec import Expectation, FindingExpectation, FixtureCase, FixtureFile, validated
 
 BASE_CASE = "testing/base_case.yaml"
+__all__ = [
+    "CheckFixture",
+    "Expectation",
+    "FindingExpectation",
+    "FixtureCase",
+    "FixtureFile",
+    "assert_fixture",
+    "fixture_params",
+    "load_fixtures",
+    "merge",
+    "mismatches",
+    "run_fixture",
+]
 
 
 @dataclass(frozen=True)
@@ -48,6 +68,7 @@ class CheckFixture:
     params: dict[str, Any] = field(default_factory=dict)
     as_of: date | None = None
     expect: dict[str, Any] = field(default_factory=dict)
+    subject: str | None = None
 
     @property
     def id(self) -> str:
@@ -55,27 +76,23 @@ class CheckFixture:
 
 
 def load_fixtures(path: Path) -> list[CheckFixture]:
-    """Every case of one fixture file, merged onto its base case."""
+    """Every case of one fixture file, merged onto its base case; a malformed file is a located InputError."""
     doc = load_file(str(path))
-    spec = doc.data
-    base_file = path.parent / spec["base"] if spec.get("base") else data_dir("templates") / BASE_CASE
+    spec = validated(doc)
+    base_file = path.parent / spec.base if spec.base else data_dir("templates") / BASE_CASE
+    if not base_file.is_file():
+        raise InputError(
+            [Problem(doc.locate(("base",)), f"no base case {spec.base!r}", "name a file relative to this one", "fixture")]
+        )
     base = load_file(str(base_file)).data
     fixtures = []
-    for index, case in enumerate(spec["cases"]):
+    for index, case in enumerate(spec.cases):
         prefix = ("cases", index, "case")
         positions = {p[len(prefix) :]: pos for p, pos in doc.positions.items() if p[: len(prefix)] == prefix}
-        as_of = case.get("as_of")
+        expect = case.expect.model_dump(mode="json", exclude_none=True)
+        data = merge(base, case.case or {})
         fixtures.append(
-            CheckFixture(
-                file=str(path),
-                check=spec["check"],
-                name=case["name"],
-                data=merge(base, case.get("case") or {}),
-                positions=positions,
-                params=case.get("params") or {},
-                as_of=date.fromisoformat(as_of) if as_of else None,
-                expect=case["expect"],
-            )
+            CheckFixture(str(path), spec.check, case.name, data, positions, case.params or {}, case.as_of, expect, case.subject)
         )
     return fixtures
 
@@ -97,7 +114,7 @@ def run_fixture(fixture: CheckFixture) -> CheckResult:
     """Validate the fixture's case and run its check with its parameters."""
     loaded = validate_document(YamlDocument(fixture.file, fixture.data, dict(fixture.positions)))
     check = checks()[fixture.check]
-    return check.run(CheckContext(loaded.case, fixture.as_of), check.params.model_validate(fixture.params))
+    return check.judge(CheckContext(loaded.case, fixture.as_of, fixture.subject), check.params.model_validate(fixture.params))
 
 
 def mismatches(fixture: CheckFixture, result: CheckResult) -> list[str]:
@@ -115,6 +132,8 @@ def mismatches(fixture: CheckFixture, result: CheckResult) -> list[str]:
             facts = [dotted(p) for p in finding.facts]
             if "facts" in wanted and facts != wanted["facts"]:
                 problems.append(f"{finding.code}: facts {facts}, expected {wanted['facts']}")
+            if "outcome" in wanted and finding.outcome.value != wanted["outcome"]:
+                problems.append(f"{finding.code}: outcome {finding.outcome.value}, expected {wanted['outcome']}")
             for key, value in (wanted.get("values") or {}).items():
                 # Fixture scalars load as text (as every YAML scalar here does), so compare as text.
                 if _plain(finding.values.get(key)) != _plain(value):

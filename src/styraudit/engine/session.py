@@ -1,0 +1,190 @@
+"""One run of styraudit: the configuration and the command line resolved once, and the one path
+from a case file to its judged result that every command takes.
+
+`validate`, `check`, `report` and `criteria` all build a Session and ask it for what they need,
+so the same case with the same configuration gets the same outcomes, texts and severities in
+every output. Parts are loaded lazily: `validate` of one file never loads the criteria pack.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..config import Config, find_config, load_config
+from ..errors import InputError, Location, Problem, UsageError
+from ..load.limits import DEFAULT_LIMITS, Limits
+from ..load.printable import shown_name
+from .outcome import Severity
+from .results import CaseResult
+
+
+@dataclass(frozen=True)
+class CommandLine:
+    """What the user typed; None means "not given", so the configuration or the default applies."""
+
+    paths: tuple[str, ...] = ()
+    config: Path | None = None
+    criteria: tuple[Path, ...] | None = None
+    no_default_criteria: bool | None = None
+    as_of: date | None = None
+    fail_on: str | None = None
+    limits: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] | None = None
+    jobs: int | None = None
+    baseline: Path | None = None
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One effective setting: its value and where it came from (a file, the command line, a default)."""
+
+    value: Any
+    origin: str
+
+
+class Session:
+    """The effective settings of a run, and loading and judging under them.
+
+    `today` is the date waivers expire against: the CLI passes today's date for `check` (the
+    one clock the tool reads) and None for `report`, which then uses each case's reference
+    date so that the report is reproducible.
+    """
+
+    def __init__(self, line: CommandLine, environ: Mapping[str, str] | None = None, today: date | None = None) -> None:
+        self.line = line
+        self.environ = dict(environ or {})
+        self.today = line.as_of or today
+        self.config = _config(line.config)
+        self.settings: dict[str, Setting] = {}
+        self._resolve()
+
+    def _pick(self, key: str, given: Any, default: Any) -> Any:
+        """The command line wins over the configuration file, which wins over the default."""
+        written = set(self.config.doc.data or {}) if self.config.doc else set()
+        if given is not None:
+            setting = Setting(given, "command line")
+        elif key in written:
+            setting = Setting(getattr(self.config.settings, key.replace("-", "_")), self.config_name)
+        else:
+            setting = Setting(default, "default")
+        self.settings[key] = setting
+        return setting.value
+
+    def _resolve(self) -> None:
+        line, settings = self.line, self.config.settings
+        given = list(line.criteria) if line.criteria is not None else None
+        self.criteria = [Path(p) if given else self.config.resolve(p) for p in self._pick("criteria", given, [])]
+        no_default = None if line.no_default_criteria is None else not line.no_default_criteria
+        self.default_criteria = bool(self._pick("default-criteria", no_default, True))
+        fail_on = self._pick("fail-on", line.fail_on, "low")
+        fail_on = fail_on.value if isinstance(fail_on, Severity) else fail_on
+        if fail_on not in Severity.__members__:
+            raise UsageError(
+                [Problem(Location("--fail-on"), f"unknown severity {fail_on!r}", "choose low, medium or high", "usage")]
+            )
+        self.fail_on = Severity(fail_on)
+        self.settings["fail-on"] = Setting(fail_on, self.settings["fail-on"].origin)
+        self.exclude = list(self._pick("exclude", list(line.exclude) if line.exclude is not None else None, []))
+        self.include = list(self._pick("include", None, []))
+        self.jobs = max(1, int(self._pick("jobs", line.jobs, _default_jobs())))
+        # A limit written in the file is named as its messages name it: relative to the working folder.
+        origin = self.config.locate("limits").file if self.config.doc else self.config_name
+        self.limits = _limits(settings.limits, origin, line.limits)
+
+    @property
+    def paths(self) -> list[str]:
+        """The files, folders and globs the command line names (file selection reads them)."""
+        return list(self.line.paths)
+
+    def waiver_date(self, result: CaseResult | None = None) -> date:
+        """The date waivers expire against: today for `check`, else the case's reference date."""
+        if self.today:
+            return self.today
+        return date.fromisoformat(result.as_of) if result is not None and result.as_of else date.min
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A spawned worker (no fork: Windows) gets the settings and loads the pack itself;
+        compiled criteria texts do not pickle."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("pack", "baseline")}
+
+    @property
+    def config_name(self) -> str:
+        return str(self.config.file) if self.config.file else "default"
+
+    @cached_property
+    def pack(self) -> Any:
+        """The criteria pack: shipped criteria unless replaced, the extra packs, then the configuration's
+        severities and parameters."""
+        from .criteria import customise, default_pack_dir, load_pack
+
+        directories = ([default_pack_dir()] if self.default_criteria else []) + self.criteria
+        pack = load_pack(directories, self.limits)
+        settings = self.config.settings
+        return customise(pack, settings.severity, settings.params, self.config.locate)
+
+    @cached_property
+    def baseline(self) -> frozenset[str]:
+        from .baseline import load_baseline, retired_keys
+
+        keys = load_baseline(self.line.baseline, self.limits) if self.line.baseline else frozenset()
+        if keys and self.line.baseline and (problems := retired_keys(keys, self.pack, self.line.baseline)):
+            raise InputError(problems)
+        return keys
+
+    def load(self, path: str | Path) -> Any:
+        """Load and validate one case file (a LoadedCase); raises InputError."""
+        from ..load.case import load_case
+
+        return load_case(str(path), shown_name(str(path)), limits=self.limits)
+
+    def judge(self, loaded: Any) -> CaseResult:
+        """Evaluate a loaded case against the pack, then apply waivers (case and configuration) and the baseline."""
+        from .baseline import apply_baseline
+        from .run import evaluate
+        from .waivers import apply_waivers, case_waivers, config_waivers
+
+        result = evaluate(loaded, self.pack, self.line.as_of)
+        waivers = case_waivers(loaded) + config_waivers(self.config, Path(loaded.file).as_posix())
+        retired = [self.pack.unknown(w.criterion, w.location, "waiver") for w in waivers if w.criterion in self.pack.retired]
+        if retired:  # a waiver of a dissolved criterion would silently waive nothing
+            raise InputError(retired)
+        return apply_baseline(apply_waivers(result, waivers, self.waiver_date(result)), self.baseline)
+
+    def judge_file(self, path: Path) -> CaseResult:
+        """Load and judge one file; a file that fails to load becomes a result carrying its problems."""
+        try:
+            return self.judge(self.load(path))
+        except InputError as error:
+            return CaseResult(file=shown_name(str(path)), problems=tuple(error.problems))
+
+    def inputs(self, files: Sequence[Path] = ()) -> tuple[Path, ...]:
+        """Every file the run reads (the cases, criteria packs, baseline, configuration), which no output may replace."""
+        packs: list[Path] = []
+        for folder in self.criteria:
+            with contextlib.suppress(OSError):  # a folder that cannot be listed is reported when it is read
+                packs += [folder] if folder.is_file() else folder.glob("*.y*ml") if folder.is_dir() else []
+        extra = [p for p in (self.line.baseline, self.config.file) if p is not None]
+        return (*files, *packs, *extra)
+
+
+def _config(path: Path | None) -> Config:
+    if path is not None and not path.is_file():
+        raise UsageError([Problem(Location(str(path)), "no such configuration file", "check the --config path", "usage")])
+    return load_config(path or find_config(Path.cwd()))
+
+
+def _limits(configured: Mapping[str, int], origin: str, given: tuple[str, ...] | None) -> Limits:
+    pairs = [f"{name}={value}" for name, value in configured.items()]
+    return DEFAULT_LIMITS.with_overrides(pairs, origin).with_overrides(list(given or ()))
+
+
+def _default_jobs() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -1,0 +1,45 @@
+"""Absences: what the examination looked for and did not find, recorded as facts with their sources."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import ClassVar
+
+from pydantic import Field
+
+from .base import ACTOR, Id, Period, Text, ref
+from .common import Fact
+
+
+class AbsenceKind(StrEnum):
+    mandate = "mandate"
+    directive = "directive"
+    decision = "decision"
+    reporting = "reporting"
+    design_participation = "design_participation"
+    root_cause_analysis = "root_cause_analysis"
+    responsibility_division = "responsibility_division"
+    steering_document = "steering_document"
+    routine = "routine"
+    risk_analysis = "risk_analysis"
+    internal_control_plan = "internal_control_plan"
+    internal_control_report = "internal_control_report"
+    delegation_reporting = "delegation_reporting"
+    owner_directive = "owner_directive"
+    annual_review = "annual_review"
+    register = "register"
+    feasibility_study = "feasibility_study"
+    benefit_plan = "benefit_plan"
+    action = "action"
+
+
+class Absence(Fact):
+    """Something the examination looked for and did not find; a fact in its own right."""
+
+    id_kind: ClassVar[str | None] = "absence"
+
+    id: Id
+    kind: AbsenceKind
+    concerns: list[ref(*ACTOR)] = Field(default_factory=list)
+    period: Period | None = None
+    statement: Text

@@ -1,0 +1,1 @@
+"""The board presentation (.pptx), modelled on the auditors' slides of seed 001."""

@@ -1,0 +1,33 @@
+"""Rule 2, case by case: every branch of the answer rule, with the README's example."""
+
+from __future__ import annotations
+
+import pytest
+
+from styraudit.engine.outcome import Outcome, Severity, draft_answer
+from styraudit.model.audit import Answer
+
+F, P, N, C = Outcome.fulfilled, Outcome.partly_fulfilled, Outcome.not_fulfilled, Outcome.cannot_assess
+HIGH, MEDIUM, LOW = Severity.high, Severity.medium, Severity.low
+
+CASES = [
+    # (linked criteria as (outcome, severity), answer, remarks as indexes)
+    ([(F, HIGH), (F, MEDIUM)], Answer.yes, ()),
+    ([(F, HIGH), (P, MEDIUM)], Answer.yes, (1,)),  # "Ja, i huvudsak"
+    ([(F, HIGH), (C, LOW)], Answer.yes, (1,)),  # a low criterion without facts is a remark, not a blocker
+    ([(P, HIGH), (F, MEDIUM)], Answer.partly, ()),
+    ([(F, HIGH), (N, LOW), (F, LOW)], Answer.partly, ()),
+    ([(N, HIGH), (F, MEDIUM), (F, MEDIUM)], Answer.no, ()),
+    ([(F, HIGH), (N, MEDIUM)], Answer.no, ()),  # half of the assessed ones are not fulfilled
+    ([(C, HIGH), (F, MEDIUM)], Answer.cannot_assess, ()),
+    ([(C, MEDIUM), (C, LOW)], Answer.cannot_assess, ()),
+    ([(N, HIGH), (C, HIGH)], Answer.no, ()),  # a breach is a breach, whatever else lacks facts
+]
+
+
+@pytest.mark.parametrize(("linked", "expected", "remarks"), CASES)
+def test_answer_rule(linked: list[tuple[Outcome, Severity]], expected: Answer, remarks: tuple[int, ...]) -> None:
+    drafted = draft_answer((f"k{i}", o, s) for i, (o, s) in enumerate(linked))
+    assert drafted.answer is expected
+    assert drafted.remarks == tuple(f"k{i}" for i in remarks)
+    assert drafted.hedged == (expected is Answer.yes and bool(remarks))
