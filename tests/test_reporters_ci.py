@@ -98,7 +98,7 @@ def results(tmp_path: Path, session: Session) -> list[CaseResult]:
 def test_the_synthetic_cases_cover_every_kind_of_result(results: list[CaseResult]) -> None:
     outcomes = [{c.criterion: c.outcome for c in r.criteria}.get("tydligt-uppdrag") for r in results]
     assert outcomes == [Outcome.partly_fulfilled, Outcome.fulfilled, Outcome.cannot_assess, Outcome.not_fulfilled, None]
-    assert "\x1b[31m" in results[0].criteria[0].observations[0].text
+    assert "\u241b[31m" in results[0].criteria[0].observations[0].text  # made visible as it is read
     assert results[3].criteria[0].waiver is not None and not results[4].loaded
 
 

@@ -7,6 +7,7 @@ and `--help` stay fast.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -72,14 +73,27 @@ ConfigOption = Annotated[
 
 
 def _run(action: object) -> None:
-    """Call a command; print domain errors as messages, never as a traceback."""
+    """Call a command; print domain errors as messages, never as a traceback.
+
+    Standard output is flushed here, so that a full disk or a closed pipe behind it is an error
+    message with exit code 2 too, not a traceback at interpreter exit; Ctrl-C ends with 130.
+    """
+    from .commands.stdout import stdout_failed
+    from .load.printable import protect_standard_streams
     from .text.messages import print_problems
 
+    protect_standard_streams()
     try:
         code = action()  # type: ignore[operator]
+        sys.stdout.flush()
     except StyrauditError as error:
         print_problems(error.problems)
         code = EXIT_INVALID
+    except OSError as error:  # standard output (files raise StyrauditError from commands/output.py)
+        code = stdout_failed(error)
+    except KeyboardInterrupt:
+        print(_("styraudit: interrupted"), file=sys.stderr)
+        code = 130
     raise typer.Exit(code)
 
 

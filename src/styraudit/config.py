@@ -91,8 +91,8 @@ def _has_our_table(pyproject: Path) -> bool:
     """Parsed, not guessed from a substring; an unreadable or broken pyproject.toml is someone
     else's unless it names our table, and then loading it reports the error with its place."""
     try:
-        raw = read_regular(str(pyproject), MAX_CONFIG_BYTES)
-    except OSError:
+        raw = read_regular(pyproject, max_bytes=MAX_CONFIG_BYTES, what=_("the configuration file"), limit=None)
+    except InputError:
         return False
     try:
         tool = tomllib.loads(raw.decode("utf-8")).get("tool")
@@ -124,13 +124,10 @@ def _shown(path: Path) -> str:
 def _pyproject(path: Path) -> YamlDocument:
     """The [tool.styraudit] table as a document located at its header line."""
     where = Location(_shown(path))
+    raw = read_regular(path, max_bytes=MAX_CONFIG_BYTES, display=_shown(path), what=_("the configuration file"), limit=None)
     try:
-        text = read_regular(str(path), MAX_CONFIG_BYTES).decode("utf-8")
+        text = raw.decode("utf-8")
         data = tomllib.loads(text)
-    except OSError as exc:
-        raise InputError(
-            [Problem(where, _("cannot read the file: {reason}").format(reason=exc.strerror), "", "config")]
-        ) from None
     except UnicodeDecodeError:
         raise InputError([Problem(where, _("the file is not UTF-8"), _("save it as UTF-8"), "config")]) from None
     except tomllib.TOMLDecodeError as exc:
@@ -138,6 +135,9 @@ def _pyproject(path: Path) -> YamlDocument:
         raise InputError([Problem(where, _("TOML syntax: {error}").format(error=exc), hint, "config")]) from None
     tool = data.get("tool")
     table = tool.get("styraudit", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):  # `[tool] styraudit = 3`: named, but not a table
+        message = _("`tool.styraudit` must be a table, not {kind}").format(kind=type(table).__name__)
+        raise InputError([Problem(where, message, _("write [tool.styraudit] as a table"), "config")])
     header = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip().startswith("[tool.styraudit")), 1)
     return YamlDocument(_shown(path), table, {(): (header, 1)})
 

@@ -50,3 +50,9 @@ class UsageError(StyrauditError):
 def input_error(location: Location, message: str, hint: str = "", code: str = "invalid") -> InputError:
     """Build an InputError holding a single problem."""
     return InputError([Problem(location, message, hint, code)])
+
+
+def quoted(value: object, limit: int = 60) -> str:
+    """`value` quoted for a message, cut at `limit` characters: a message never echoes a whole file."""
+    text = repr(value) if isinstance(value, str) else repr(str(value))
+    return text if len(text) <= limit else text[: limit - 2] + "…" + text[0]

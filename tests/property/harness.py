@@ -44,7 +44,7 @@ COUNTS: Counter[str] = Counter()
 PLACED = re.compile(r"^(?P<file>.+?):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): error: \S")
 FILE_ONLY = re.compile(
     r"^(?P<file>.+?): error: (?:the file is \d+ bytes|cannot read the file|the file exists already"
-    r"|unknown report format|the folder does not exist)"
+    r"|unknown report format|the folder .+ does not exist|the output is)"
 )
 WHOLE_FILE = re.compile(r"the file is \d+ bytes, over the limit|cannot read the file")
 

@@ -55,7 +55,8 @@ class Mutant:
         self.expect_invalid, self.expect_message = expect_invalid or bool(expect_message), expect_message
 
     def __repr__(self) -> str:
-        glimpse = self.data[:300] + (b"..." if len(self.data) > 300 else b"")
+        # Short: a batch of a hundred mutants must stay under Hypothesis's 30 kB repr warning.
+        glimpse = self.data[:60] + (b"..." if len(self.data) > 60 else b"")
         return f"Mutant({self.label!r}, {len(self.data)} bytes, {glimpse!r})"
 
 
@@ -212,12 +213,24 @@ def byte_mutants(draw: st.DrawFn, text: bytes) -> Mutant:
     if kind in ("deep", "tag", "bomb", "huge-string") and values:
         match = draw(st.sampled_from(values))
         payload, label, message = _payload(draw, kind)
+        if _continued(text, match):  # the old value goes on below: what breaks first is the syntax, not the payload
+            message = ""
         invalid = kind != "huge-string" or bool(message)  # a long text is fine where text is expected
         return Mutant(text[: match.start()] + match[1] + b" " + payload + text[match.end() :], label, invalid, message)
     flipped = bytearray(text or b"x")
     index = draw(st.integers(0, len(flipped) - 1))
     flipped[index] ^= 1 << draw(st.integers(0, 7))
     return Mutant(bytes(flipped), f"bit flip at byte {index}")
+
+
+_NEW_ITEM = re.compile(rb" *(?:- |[A-Za-z_]+:|#|$)")
+
+
+def _continued(text: bytes, match: re.Match[bytes]) -> bool:
+    """The value on the matched line continues on the next (a plain scalar over several lines)."""
+    below = text[match.end() + 1 :].split(b"\n", 1)[0]
+    indent = len(match[1]) - len(match[1].lstrip(b" "))
+    return bool(below.strip()) and len(below) - len(below.lstrip(b" ")) > indent and not _NEW_ITEM.match(below)
 
 
 def _payload(draw: st.DrawFn, kind: str) -> tuple[bytes, str, str]:

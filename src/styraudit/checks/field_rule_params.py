@@ -11,16 +11,33 @@ from jmespath.exceptions import IncompleteExpressionError, JMESPathError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from ..engine.registry import Params
+from ..errors import quoted
 from ..load.refs import suggest
 from ..model.case import Case
 
 RULES = ("require", "one_of", "before", "min_count")
 
 
+MAX_NESTING = 32  # JMESPath's parser recurses once per bracket: 5,000 of them overflow Python's stack
+
+
+def _nesting(expression: str) -> int:
+    depth = deepest = 0
+    for char in expression:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def valid_expression(expression: str) -> str:
     """Refuse an invalid JMESPath expression when the criterion loads, saying what is wrong and where."""
+    if _nesting(expression) > MAX_NESTING:
+        raise ValueError(f"the JMESPath expression {quoted(expression)} nests deeper than {MAX_NESTING} brackets")
     try:
         jmespath.compile(expression)
+    except RecursionError:
+        raise ValueError(f"the JMESPath expression {quoted(expression)} is too deeply nested to read") from None
     except JMESPathError as exc:
         # LexerError says what it met (`message`), ParseError what it expected (`msg`).
         early = isinstance(exc, IncompleteExpressionError)
@@ -28,7 +45,7 @@ def valid_expression(expression: str) -> str:
         position = getattr(exc, "lex_position", None)
         at = f" at character {position + 1}" if isinstance(position, int) else ""
         hint = " (JMESPath compares with ==)" if getattr(exc, "token_value", None) == "=" else ""
-        raise ValueError(f"not a valid JMESPath expression {expression!r}: {reason}{at}{hint}") from None
+        raise ValueError(f"not a valid JMESPath expression {quoted(expression)}: {reason}{at}{hint}") from None
     return expression
 
 

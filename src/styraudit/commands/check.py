@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Mapping
 from contextlib import ExitStack
@@ -12,10 +13,12 @@ from typing import Any
 from ..engine.config_waivers import ConfigWaiverUse
 from ..engine.results import CaseResult
 from ..engine.session import Session
+from ..errors import Location, Problem, UsageError
 from ..reporters import Summary, prepare_all, reporter, write_case
+from ..text.i18n import _
 from ..text.messages import print_problems
 from .files import select_for
-from .output import AtomicTextFile, write_atomic
+from .output import AtomicTextFile, check_target, write_atomic
 from .parallel import ordered_map
 from .progress import progress
 
@@ -45,12 +48,14 @@ def run(session: Session, outputs: CheckOutputs, root: Path | None = None) -> in
     from ..engine.baseline import baseline_keys, baseline_text
 
     files = select_for(session).files  # file selection: commands/files.py
+    inputs = session.inputs(files)
+    _check_outputs(outputs, inputs)  # before any work: nothing is judged for an output that cannot be written
     pack, _ = session.pack, session.baseline  # loaded once, before any worker is forked
     config_waivers = ConfigWaiverUse(session.config, session.waiver_date())
     summary = Summary(session.fail_on)
     keys: list[str] = []
     with ExitStack() as stack:
-        reporters = [_open(stack, name, target, session, outputs, pack, root) for name, target in outputs.outputs]
+        reporters = [_open(stack, name, target, session, outputs, pack, root, inputs) for name, target in outputs.outputs]
         for each in reporters:
             each.begin()
         judged = ordered_map(_judge_and_prepare, files, (session, reporters), session.jobs)
@@ -67,14 +72,38 @@ def run(session: Session, outputs: CheckOutputs, root: Path | None = None) -> in
         for each in reporters:
             each.end(summary)
     if outputs.write_baseline:
-        write_atomic(outputs.write_baseline, baseline_text(keys), force=True)
+        write_atomic(outputs.write_baseline, baseline_text(keys), force=True, inputs=inputs, replace_link=False)
     return summary.exit_code
 
 
+def _check_outputs(outputs: CheckOutputs, inputs: tuple[Path, ...]) -> None:
+    """Refuse, before any work, outputs that cannot be written, and two outputs to one file.
+
+    `check` has no --force: its outputs are replaced by design, but never a symbolic link."""
+    targets = [t for _, t in outputs.outputs if t is not None] + ([outputs.write_baseline] if outputs.write_baseline else [])
+    seen: set[str] = set()
+    for target in targets:
+        check_target(target, force=True, inputs=inputs, replace_link=False)
+        key = os.path.realpath(target)
+        if key in seen:
+            problem = Problem(
+                Location(str(target)), _("two outputs go to this file"), _("give each output its own file"), "usage"
+            )
+            raise UsageError([problem])
+        seen.add(key)
+
+
 def _open(
-    stack: ExitStack, name: str, target: Path | None, session: Session, outputs: CheckOutputs, pack: Any, root: Path | None
+    stack: ExitStack,
+    name: str,
+    target: Path | None,
+    session: Session,
+    outputs: CheckOutputs,
+    pack: Any,
+    root: Path | None,
+    inputs: tuple[Path, ...],
 ) -> Any:
-    stream = sys.stdout if target is None else stack.enter_context(AtomicTextFile(target))
+    stream = sys.stdout if target is None else stack.enter_context(AtomicTextFile(target, inputs=inputs, replace_link=False))
     options = {
         "quiet": outputs.quiet,
         "fail_on": session.fail_on,

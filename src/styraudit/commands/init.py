@@ -58,6 +58,7 @@ def run(path: Path, force: bool) -> int:
         hint = _("create {folder} first").format(folder=path.parent)
         raise UsageError([Problem(Location(str(path)), _("the folder does not exist"), hint, "usage")])
     if new_schema:
+        refuse_existing(schema, False)  # both targets checked before either is written
         write_atomic(schema, schema_text())
     write_atomic(path, with_schema_line(starter_text(), Path(os.path.relpath(schema, folder)).as_posix()), force=force)
     wrote = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from ..engine.session import Session
 from ..errors import Location, Problem, UsageError
+from ..load.printable import scrub, shown_name
 from ..text.i18n import _
 from .output import refuse_existing, write_atomic
 
@@ -34,13 +36,24 @@ def run(session: Session, options: ReportOptions) -> int:
     from ..report.labels import load_labels
 
     render = _renderer(options)  # an unknown part or extension is refused before any work
-    refuse_existing(options.output, options.force)
+    inputs = _inputs(session, options)
+    refuse_existing(options.output, options.force, inputs=inputs)
     loaded = session.load(options.case)
     labels = load_labels(options.templates)
-    report = build_report(loaded, session.judge(loaded), session.pack, labels)
-    write_atomic(options.output, render(report, labels, options.templates), force=options.force)
-    print(f"wrote {options.output}", file=sys.stderr)
+    # Every text of the report made printable: no control character reaches Markdown, HTML or Word.
+    report = scrub(build_report(loaded, session.judge(loaded), session.pack, labels))
+    write_atomic(options.output, render(report, labels, options.templates), force=options.force, inputs=inputs)
+    print(f"wrote {shown_name(str(options.output))}", file=sys.stderr)
     return 0
+
+
+def _inputs(session: Session, options: ReportOptions) -> tuple[Path, ...]:
+    """The files the report is made from, which the report must never replace."""
+    files: list[Path] = []
+    if options.templates is not None and options.templates.is_dir():
+        with contextlib.suppress(OSError):  # a folder that cannot be listed is reported when it is read
+            files += options.templates.iterdir()
+    return (*session.inputs([options.case]), *files)
 
 
 def _renderer(options: ReportOptions) -> Callable[..., bytes]:

@@ -15,6 +15,8 @@ from typing import Any
 
 from ..errors import InputError, Location, Problem
 from ..load.files import read_regular
+from ..load.limits import DEFAULT_LIMITS, Limits
+from ..text.i18n import _
 from .results import CaseResult, CriterionResult
 
 SCHEMA = "styraudit-baseline/1"
@@ -33,23 +35,28 @@ def baseline_text(keys: list[str]) -> str:
     return json.dumps({"schema": SCHEMA, "findings": sorted(set(keys))}, ensure_ascii=False, indent=1) + "\n"
 
 
-def load_baseline(path: Path) -> frozenset[str]:
+def load_baseline(path: Path, limits: Limits = DEFAULT_LIMITS) -> frozenset[str]:
+    """The keys of a baseline file, read like any input: a regular file, bounded in size, its
+    structure checked before use (a /dev/zero, a 300 MB file or JSON nested 100,000 deep is
+    a message naming the file, not a crash)."""
+    raw = read_regular(path, max_bytes=limits.max_baseline_bytes, what=_("the baseline"), limit="max_baseline_bytes")
     try:
-        data = json.loads(read_regular(str(path)).decode("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(
-            [
-                Problem(
-                    Location(str(path)),
-                    f"cannot read the baseline: {getattr(exc, 'strerror', None) or exc}",
-                    "write one with --write-baseline",
-                    "baseline",
-                )
-            ]
-        ) from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):
-        raise InputError([Problem(Location(str(path)), f"not a {SCHEMA} file", "write one with --write-baseline", "baseline")])
-    return frozenset(str(k) for k in data["findings"])
+        data = json.loads(raw.decode("utf-8-sig"))
+    except RecursionError:
+        raise _problem(path, "the baseline nests too deep to be a baseline") from None
+    except ValueError as exc:  # bad UTF-8 or bad JSON; the message says where, never what
+        where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
+        raise _problem(path, f"the baseline is not valid JSON{where}") from None
+    findings = data.get("findings") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(findings, list):
+        raise _problem(path, f"not a {SCHEMA} file")
+    if not all(isinstance(key, str) for key in findings):
+        raise _problem(path, "every finding of a baseline is a text key")
+    return frozenset(findings)
+
+
+def _problem(path: Path, message: str) -> InputError:
+    return InputError([Problem(Location(str(path)), message, "write one with --write-baseline", "baseline")])
 
 
 def apply_baseline(result: CaseResult, keys: frozenset[str]) -> CaseResult:

@@ -8,8 +8,9 @@ every output. Parts are loaded lazily: `validate` of one file never loads the cr
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -19,6 +20,7 @@ from typing import Any
 from ..config import Config, find_config, load_config
 from ..errors import InputError, Location, Problem, UsageError
 from ..load.limits import DEFAULT_LIMITS, Limits
+from ..load.printable import shown_name
 from .outcome import Severity
 from .results import CaseResult
 
@@ -92,7 +94,9 @@ class Session:
         self.exclude = list(self._pick("exclude", list(line.exclude) if line.exclude is not None else None, []))
         self.include = list(self._pick("include", None, []))
         self.jobs = max(1, int(self._pick("jobs", line.jobs, _default_jobs())))
-        self.limits = _limits(settings.limits, self.config_name, line.limits)
+        # A limit written in the file is named as its messages name it: relative to the working folder.
+        origin = self.config.locate("limits").file if self.config.doc else self.config_name
+        self.limits = _limits(settings.limits, origin, line.limits)
 
     @property
     def paths(self) -> list[str]:
@@ -129,7 +133,7 @@ class Session:
     def baseline(self) -> frozenset[str]:
         from .baseline import load_baseline, retired_keys
 
-        keys = load_baseline(self.line.baseline) if self.line.baseline else frozenset()
+        keys = load_baseline(self.line.baseline, self.limits) if self.line.baseline else frozenset()
         if keys and self.line.baseline and (problems := retired_keys(keys, self.pack, self.line.baseline)):
             raise InputError(problems)
         return keys
@@ -138,7 +142,7 @@ class Session:
         """Load and validate one case file (a LoadedCase); raises InputError."""
         from ..load.case import load_case
 
-        return load_case(str(path), limits=self.limits)
+        return load_case(str(path), shown_name(str(path)), limits=self.limits)
 
     def judge(self, loaded: Any) -> CaseResult:
         """Evaluate a loaded case against the pack, then apply waivers (case and configuration) and the baseline."""
@@ -166,7 +170,16 @@ class Session:
         try:
             return self.judge(self.load(path))
         except InputError as error:
-            return CaseResult(file=str(path), problems=tuple(error.problems))
+            return CaseResult(file=shown_name(str(path)), problems=tuple(error.problems))
+
+    def inputs(self, files: Sequence[Path] = ()) -> tuple[Path, ...]:
+        """Every file the run reads (the cases, criteria packs, baseline, configuration), which no output may replace."""
+        packs: list[Path] = []
+        for folder in self.criteria:
+            with contextlib.suppress(OSError):  # a folder that cannot be listed is reported when it is read
+                packs += [folder] if folder.is_file() else folder.glob("*.y*ml") if folder.is_dir() else []
+        extra = [p for p in (self.line.baseline, self.config.file) if p is not None]
+        return (*files, *packs, *extra)
 
 
 def _config(path: Path | None) -> Config:

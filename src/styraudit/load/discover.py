@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Location, Problem, UsageError
+from ..errors import InputError, Location, Problem, UsageError
 from ..text.i18n import _
 from .files import kind_of, read_regular
 from .signature import not_a_case
@@ -157,7 +157,7 @@ def _special(path: Path) -> str | None:
 
 def _peek(path: Path, max_bytes: int) -> str | None:
     try:
-        data = read_regular(str(path), max_bytes + 1)
-    except OSError:
+        data = read_regular(path, max_bytes=max_bytes)
+    except InputError:
         return None  # the loader reports it with its reason
-    return None if len(data) > max_bytes else not_a_case(data)
+    return not_a_case(data)

@@ -20,6 +20,7 @@ from ..model.paths import YamlPath
 from ..text.i18n import _
 from .files import read_regular
 from .limits import DEFAULT_LIMITS, Limits
+from .printable import printable
 
 # The C parser is ~10x faster; the pure-Python one gives the same events.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -170,7 +171,10 @@ class _Builder:
             )
         self.count_text(event.start_mark, len(event.value))
         plain = event.implicit[0] and not event.style
-        value = None if (plain and event.value in _NULLS) or event.tag == "tag:yaml.org,2002:null" else event.value
+        # A control character can only come in through an escape ("\x1b"); it is kept visible, as
+        # its picture (␛), so that no output (a terminal, XML, Word) ever carries it raw.
+        text = printable(event.value)
+        value = None if (plain and text in _NULLS) or event.tag == "tag:yaml.org,2002:null" else text
         top = self.stack[-1] if self.stack else None
         if isinstance(top and top.container, dict) and top.key is None:  # a mapping key
             self.key(top, event, "" if value is None else value)
@@ -319,12 +323,12 @@ def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDo
     return parse_text(decode(raw, file), file, limits)
 
 
-def load_file(path: str, display: str | None = None, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
-    """Read and parse one YAML file, reading at most one byte past the size limit."""
+def load_file(
+    path: str, display: str | None = None, limits: Limits = DEFAULT_LIMITS, *, within: str | None = None
+) -> YamlDocument:
+    """Read and parse one YAML file: a regular file only, read at most one byte past the size limit.
+
+    `within`: the folder the file was found in (criteria packs, templates); a file resolving outside it is refused.
+    """
     name = display or path
-    try:
-        raw = read_regular(path, limits.max_file_bytes + 1)
-    except OSError as exc:
-        message = _("cannot read the file: {reason}").format(reason=exc.strerror)
-        raise input_error(Location(name), message, _("check the path"), "io") from None
-    return load_bytes(raw, name, limits)
+    return load_bytes(read_regular(path, max_bytes=limits.max_file_bytes, display=name, within=within), name, limits)

@@ -19,9 +19,11 @@ OUTCOMES = {
 }
 SEVERITIES = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
 
-ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# Raw, or as the loader shows them (␛[31m, load/printable.py): colour codes and control characters
+# are noise in an annotation or a test report.
+ANSI_ESCAPE = re.compile("[\x1b\u241b]\\[[0-9;]*[A-Za-z]")
 # Not allowed in XML 1.0, garbage in annotations; lone surrogates cannot even be written as UTF-8.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u2400-\u241f\u2421]")
 
 
 def clean(text: str) -> str:

@@ -1,7 +1,10 @@
 """One Jinja2 sandbox for every template: criteria texts and report templates alike.
 
 The sandbox stops attribute escapes but not resource bombs (NOTES.md: `'a' * 10**9` ran 33 s),
-so the arithmetic operators are intercepted and bounded, and undefined names are errors.
+so everything a template computes is bounded before it is built (text/bounds.py): operators,
+`~`, literals, filters and string methods. What a template writes is metered as it is written,
+inside macros and `{% set %}` blocks too, so no buffer grows past the output budget; a
+deadline stops loops that write nothing. Undefined names are errors.
 """
 
 from __future__ import annotations
@@ -13,13 +16,22 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2 import StrictUndefined, select_autoescape
+from jinja2 import StrictUndefined, Template, select_autoescape
 from jinja2.exceptions import SecurityError
+from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import SandboxedEnvironment
 
-MAX_RESULT_LENGTH = 100_000
-MAX_POWER = 1_000
-MAX_NUMBER = 10**12
+from ..load.printable import printable
+from . import bounds
+from .bounds import MAX_NUMBER, MAX_POWER, MAX_RESULT_LENGTH, TooLarge
+from .codegen import BoundedCodeGenerator, finalize
+from .filter_bounds import bounded_filters
+
+__all__ = ["MAX_NUMBER", "MAX_POWER", "MAX_RESULT_LENGTH", "BoundedSandbox", "deadline", "environment"]
+
+# A criterion text is a sentence or two, but it may quote the case, whose texts may be long
+# (max_text_chars): the budget bounds the memory a render takes, not the length of a sentence.
+MAX_TEXT_OUTPUT = 20_000_000
 MAX_RENDER_SECONDS = 2.0  # a criterion text is a sentence or two; nested loops can run for hours
 
 _OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
@@ -33,32 +45,61 @@ _OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
-class BoundedSandbox(SandboxedEnvironment):
-    """A sandbox whose operators refuse to build huge strings, lists or numbers."""
+class BoundedTemplate(Template):
+    """A template whose every render starts the output meter afresh."""
 
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """The text, with any control character a template wrote (`{{ '\\x1b' }}`) made visible."""
+        self.environment.start()  # type: ignore[attr-defined]
+        return printable(super().render(*args, **kwargs))
+
+    def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
+        self.environment.start()  # type: ignore[attr-defined]
+        return super().generate(*args, **kwargs)
+
+
+class BoundedSandbox(SandboxedEnvironment):
+    """A sandbox in which nothing a template computes or writes can grow past its bound."""
+
+    code_generator_class = BoundedCodeGenerator
+    template_class = BoundedTemplate
     intercepted_binops = frozenset(_OPERATORS)
 
+    def __init__(self, *args: Any, output_limit: int = MAX_TEXT_OUTPUT, **kwargs: Any) -> None:
+        super().__init__(*args, finalize=finalize, **kwargs)
+        self.output_limit, self.written = output_limit, 0
+
+    def start(self) -> None:
+        """A render begins: the output meter starts from zero."""
+        self.written = 0
+
+    def metered(self, text: str) -> str:
+        self.written += len(text)
+        if self.written > self.output_limit:
+            raise TooLarge(f"the template wrote more than {self.output_limit} characters")
+        return text
+
+    def tilde(self, parts: tuple[Any, ...], autoescape: bool) -> str:
+        """`a ~ b`: refused before it is built when the parts are together too long."""
+        bounds.refuse_over(sum(bounds.weight(p) for p in parts), "a text joined with ~")
+        return markup_join(parts) if autoescape else str_join(parts)
+
+    def literal(self, value: Any) -> Any:
+        return bounds.literal(value)
+
     def call_binop(self, context: Any, operator_name: str, left: Any, right: Any) -> Any:
-        if operator_name == "**" and isinstance(right, int | float) and abs(right) > MAX_POWER:
-            raise SecurityError(f"the power {right} is larger than {MAX_POWER}")
-        if operator_name == "*" and _sized(left, right) and _product(left, right) > MAX_RESULT_LENGTH:
-            raise SecurityError(f"a repetition longer than {MAX_RESULT_LENGTH} is refused")
-        result = _OPERATORS[operator_name](left, right)
-        if isinstance(result, str | list | tuple) and len(result) > MAX_RESULT_LENGTH:
-            raise SecurityError(f"a result longer than {MAX_RESULT_LENGTH} is refused")
-        if isinstance(result, int) and abs(result) > MAX_NUMBER:
-            raise SecurityError(f"a number larger than {MAX_NUMBER} is refused")
-        return result
+        bounds.check_binop(operator_name, left, right)
+        return bounds.checked(_OPERATORS[operator_name](left, right))
 
+    def call(self, context: Any, function: Any, /, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        args = bounds.check_call(function, args, kwargs)
+        return bounds.check_after_call(function, super().call(context, function, *args, **kwargs))
 
-def _sized(left: Any, right: Any) -> bool:
-    return any(isinstance(x, str | list | tuple) for x in (left, right)) and any(isinstance(x, int) for x in (left, right))
-
-
-def _product(left: Any, right: Any) -> int:
-    length = len(left) if isinstance(left, str | list | tuple) else len(right)
-    count = right if isinstance(right, int) else left
-    return length * max(count, 0)
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        owner = getattr(value, "__self__", None)
+        if getattr(type(owner), "named_fields_only", False):
+            return None  # a label fills named fields only: nothing for the sandbox to guard
+        return super().wrap_str_format(value)
 
 
 class TimeLimitExceeded(SecurityError):
@@ -69,7 +110,7 @@ class TimeLimitExceeded(SecurityError):
 def deadline(seconds: float) -> Iterator[None]:
     """Raise SecurityError when the block runs longer than `seconds`.
 
-    The operator caps above bound sizes, not time: `{% for i in range(99999) %}{% for j in
+    The bounds above limit sizes, not time: `{% for i in range(99999) %}{% for j in
     range(99999) %}{% endfor %}{% endfor %}` writes nothing and never ends. A real-time timer
     (SIGALRM) interrupts it. Where no timer is available (Windows, a thread other than the
     main one) the block runs unbounded.
@@ -90,7 +131,7 @@ def deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def environment(*, html: bool = False, loader: Any = None) -> BoundedSandbox:
+def environment(*, html: bool = False, loader: Any = None, output_limit: int = MAX_TEXT_OUTPUT) -> BoundedSandbox:
     """A bounded sandbox with strict undefined; autoescaping for HTML templates."""
     autoescape = select_autoescape(["html", "htm", "xml"], default_for_string=html, default=html)
     env = BoundedSandbox(
@@ -100,8 +141,10 @@ def environment(*, html: bool = False, loader: Any = None) -> BoundedSandbox:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        output_limit=output_limit,
     )
     from .swedish import FILTERS
 
     env.filters.update(FILTERS)
+    env.filters = bounded_filters(env.filters)
     return env

@@ -1,75 +1,99 @@
 """Running a report template in the bounded sandbox, with a budget of time and output size.
 
-The sandbox (styraudit.text.jinja) refuses attribute escapes and huge arithmetic results, but a
-user's template can still loop for long or write without end; output is therefore produced
-piece by piece and stopped when it passes MAX_OUTPUT_CHARS or MAX_SECONDS. Any template
-mistake becomes an InputError at the template's file:line, with a hint.
+The sandbox (styraudit.text.jinja) bounds everything a template computes and writes; a user's
+template can still loop for long, so a deadline stops it after MAX_SECONDS. Templates are read
+only from regular files inside the folder they were given in (a symbolic link to /etc/shadow
+or to / is refused), at most MAX_TEMPLATE_BYTES each, as UTF-8. Any template mistake — syntax,
+an undefined name, a refused size, endless recursion, a character that cannot be written —
+becomes an InputError at the template's file:line, with a hint; never a traceback.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemLoader, TemplateError, TemplateSyntaxError
+from jinja2 import BaseLoader, TemplateNotFound, TemplateSyntaxError
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 
-from ..errors import InputError, Location, Problem
+from ..errors import InputError, Location, Problem, StyrauditError
+from ..load.printable import printable
+from .i18n import _
 from .jinja import TimeLimitExceeded, deadline
 
 MAX_OUTPUT_CHARS = 20_000_000
 MAX_SECONDS = 30.0
+MAX_TEMPLATE_BYTES = 1024 * 1024
 
 
-class _Budget(Exception):
-    """The template used more than its budget."""
+class FolderLoader(BaseLoader):
+    """Templates looked up in folders in order; each must be a regular file resolving inside its folder."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = folders
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Any]:
+        from ..load.files import read_regular
+        from ..load.yamldoc import decode
+
+        pieces = split_template_path(template)  # refuses '..' on its own
+        for folder in self.folders:
+            path = os.path.join(folder, *pieces)
+            if not os.path.lexists(path):
+                continue
+            raw = read_regular(path, max_bytes=MAX_TEMPLATE_BYTES, within=folder, what=_("the template"), limit=None)
+            return decode(raw, path), path, lambda: False
+        raise TemplateNotFound(template)
 
 
 def render_template(name: str, context: dict[str, Any], folders: list[Path], html: bool) -> str:
     """Render template `name`, looked up in `folders` in order (a user's folder first)."""
     env = _environment(folders, html)
-    source = name  # the file the template came from, once it is found
+    source = _found(name, folders)  # the file the template comes from
     try:
         template = env.get_template(name)
-        source = template.filename or name
-        # The output budget is checked as text is written; the deadline also stops a loop that writes nothing.
+        # The output is metered as it is written; the deadline also stops a loop that writes nothing.
         with deadline(MAX_SECONDS):
-            return _bounded(template.generate(**context))
+            return printable("".join(template.generate(**context)))
+    except StyrauditError:
+        raise  # already located: a template file refused, a label that cannot be filled
     except TemplateSyntaxError as exc:
         raise _problem(
             exc.filename or source, exc.lineno, f"template syntax: {exc.message}", "check the {{ }} and {% %} pairs"
         ) from None
-    except (_Budget, TimeLimitExceeded) as exc:
+    except TimeLimitExceeded as exc:
         raise _problem(source, 0, str(exc), "templates get a bounded budget; simplify the loops") from None
-    except (TemplateError, ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
-        # Jinja rewrites tracebacks so that a template's frames carry the template's own file and line.
+    except Exception as exc:  # whatever a user's template does wrong, the user gets file:line
         where = _template_frame(exc, folders) or (source, 0)
-        message = getattr(exc, "message", None) or str(exc)
-        raise _problem(where[0], where[1], f"template error: {message}", _hint(exc)) from None
+        raise _problem(where[0], where[1], f"template error: {_message(exc)}", _hint(exc)) from None
+
+
+def _found(name: str, folders: list[Path]) -> str:
+    """The file `name` is read from: the first folder that has it."""
+    return next((str(f / name) for f in folders if os.path.lexists(f / name)), name)
 
 
 def _environment(folders: list[Path], html: bool) -> Any:
     from .filters import FILTERS
     from .jinja import environment
 
-    env = environment(html=html, loader=FileSystemLoader([str(f) for f in folders]))
+    env = environment(html=html, loader=FolderLoader(folders), output_limit=MAX_OUTPUT_CHARS)
     env.filters.update(FILTERS)
     return env
 
 
-def _bounded(pieces: Any) -> str:
-    out: list[str] = []
-    size, deadline = 0, time.monotonic() + MAX_SECONDS
-    for piece in pieces:
-        size += len(piece)
-        out.append(piece)
-        if size > MAX_OUTPUT_CHARS:
-            raise _Budget(f"the template wrote more than {MAX_OUTPUT_CHARS} characters")
-        if time.monotonic() > deadline:
-            raise _Budget(f"the template ran longer than {MAX_SECONDS:.0f} seconds")
-    return "".join(out)
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "the template nests or calls itself too deep (recursion)"
+    if isinstance(exc, MemoryError):
+        return "the template needs more memory than there is"
+    if isinstance(exc, UnicodeError):
+        return f"a text cannot be encoded or decoded: {exc.reason if hasattr(exc, 'reason') else exc}"
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return text if len(text) <= 300 else text[:300] + "…"
 
 
 def _template_frame(exc: BaseException, folders: list[Path]) -> tuple[str, int] | None:
@@ -92,6 +116,8 @@ def _hint(exc: BaseException) -> str:
         return "the report model has no such field; see src/styraudit/report/model.py for the names"
     if isinstance(exc, SecurityError):
         return "templates run in a sandbox: no private attributes and no huge results"
+    if isinstance(exc, RecursionError):
+        return "a macro or include that calls itself needs a condition that ends it"
     return "check the expression on this line against the report model"
 
 

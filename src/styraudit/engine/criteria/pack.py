@@ -7,6 +7,7 @@ is judged, with file:line:col of the mistake.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -103,8 +104,8 @@ class CriteriaPack:
 
 def display_path(path: Path) -> str:
     """How a criteria file is named in messages: relative to the working directory when it is below it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    try:  # abspath, not resolve: a symbolic link is named as the user wrote it, not as what it points to
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(os.getcwd())).as_posix()
     except ValueError:
         return str(path)
 
@@ -122,9 +123,9 @@ def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> Crite
     criteria: dict[str, Criterion] = {}
     retired: dict[str, Retired] = {}
     problems: list[Problem] = []
-    for path in _criteria_files(directories):
+    for path, folder in _criteria_files(directories):
         try:
-            loaded = _load_criterion(path, env, registry, limits)
+            loaded = _load_criterion(path, env, registry, limits, folder)
             if isinstance(loaded, Retired):
                 retired[loaded.id] = loaded
                 criteria.pop(loaded.id, None)  # a later pack retiring an id replaces the earlier criterion
@@ -143,13 +144,14 @@ def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> Crite
     return CriteriaPack(criteria, aliases, retired)
 
 
-def _criteria_files(directories: list[Path]) -> list[Path]:
-    files: list[Path] = []
+def _criteria_files(directories: list[Path]) -> list[tuple[Path, Path | None]]:
+    """(file, the folder it must lie in): a file named directly may be anywhere, a file found in a folder must be in it."""
+    files: list[tuple[Path, Path | None]] = []
     for directory in directories:
         if directory.is_file():
-            files.append(directory)
+            files.append((directory, None))
         elif directory.is_dir():
-            files.extend(sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml")))
+            files.extend((p, directory) for p in sorted(directory.iterdir()) if p.suffix in (".yaml", ".yml"))
         else:
             raise InputError(
                 [Problem(Location(str(directory)), "no such criteria file or directory", "check the --criteria path", "usage")]
@@ -157,8 +159,10 @@ def _criteria_files(directories: list[Path]) -> list[Path]:
     return files
 
 
-def _load_criterion(path: Path, env: Any, registry: dict[str, Check], limits: Limits) -> Criterion | Retired:
-    doc = load_file(str(path), display_path(path), limits=limits)
+def _load_criterion(
+    path: Path, env: Any, registry: dict[str, Check], limits: Limits, folder: Path | None = None
+) -> Criterion | Retired:
+    doc = load_file(str(path), display_path(path), limits=limits, within=str(folder) if folder else None)
     if isinstance(doc.data, dict) and "retired" in doc.data:
         try:
             return Retired(RetiredSpec.model_validate(doc.data), doc)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import Field
 
-from ...errors import Problem
+from ...errors import Problem, quoted
 from ...load.refs import suggest
 from ...load.yamldoc import YamlDocument
 from ...model.base import StrictModel
@@ -77,7 +77,7 @@ def schema_problem(doc: YamlDocument, error: Any) -> Problem:
     path = tuple(p for p in error["loc"] if isinstance(p, int | str))
     if error["type"] == "extra_forbidden":
         hint = suggest(str(path[-1]), CriterionSpec.model_fields) or "remove it"
-        return Problem(doc.locate(path, key=True), f"unknown key {path[-1]!r}", hint, "criteria")
+        return Problem(doc.locate(path, key=True), f"unknown key {quoted(path[-1])}", hint, "criteria")
     where = dotted(path)
     return Problem(
         doc.locate(path), f"{where}: {error['msg']}", "see `styraudit criteria show` for a complete example", "criteria"

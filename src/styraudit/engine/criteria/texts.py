@@ -68,7 +68,15 @@ def compile_text(
         message, hint = f"template syntax: {exc.message}", "check the {{ }} and {% %} pairs in this text"
         problems.append(Problem(_at(where, exc.lineno or 1), message, hint, "template"))
         return None
-    found = names.problems(ast, env, where) if names else []
+    except Exception as exc:  # ((((… nested past what the parser can follow, a 5,000-digit number
+        reason = "it nests too deep" if isinstance(exc, RecursionError) else str(exc)[:200] or type(exc).__name__
+        problems.append(Problem(where, f"the text cannot be read: {reason}", "simplify the expression", "template"))
+        return None
+    try:
+        found = names.problems(ast, env, where) if names else []
+    except RecursionError:
+        problems.append(Problem(where, "the text cannot be read: it nests too deep", "simplify the expression", "template"))
+        return None
     problems.extend(found)
     return None if found else template
 

@@ -21,7 +21,8 @@ def label(labels: dict[str, Any], path: str, **values: object) -> str:
     node: Any = labels
     for key in path.split("."):
         node = node[key]
-    return str(node).format(**values) if values else str(node)
+    # A Label's format fills named fields only (report/labels.py); str.format would reach attributes.
+    return node.format(**values) if values else str(node)
 
 
 def upper_first(text: str) -> str:
