@@ -154,6 +154,38 @@ def init(
     _run(lambda: command.run(path, force))
 
 
+OutputPath = Annotated[Path, typer.Option("--output", "-o", metavar="PATH", help=_("The file to write."))]
+
+
+@app.command(
+    "import",
+    help=_(
+        "Read an event log (.xlsx or .csv, Swedish columns: typ, id, datum, organ, ...) and write a case file that validates."
+    ),
+)
+def import_events(
+    source: Annotated[Path, typer.Argument(metavar="EVENTS", help=_("The event log: .xlsx or .csv."))],
+    output: OutputPath,
+    force: ForceOption = False,
+    config: ConfigOption = None,
+) -> None:
+    from .commands import events as command
+
+    _run(lambda: command.run_import(_session(config=config), source, output, force))
+
+
+@app.command(help=_("Write a case's event log as a table (.xlsx or .csv) that `styraudit import` reads back."))
+def export(
+    case: Annotated[Path, typer.Argument(metavar="CASE", help=_("The case file."))],
+    output: OutputPath,
+    force: ForceOption = False,
+    config: ConfigOption = None,
+) -> None:
+    from .commands import events as command
+
+    _run(lambda: command.run_export(_session(config=config), case, output, force))
+
+
 AsOfOption = Annotated[
     str | None,
     typer.Option(
