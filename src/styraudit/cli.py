@@ -148,10 +148,19 @@ def schema(
 def init(
     path: Annotated[Path, typer.Argument(metavar="PATH", help=_("Where to write the new case file."))] = Path("case.yaml"),
     force: ForceOption = False,
+    kind: Annotated[
+        str | None, typer.Option("--kind", metavar="kommun|region", help=_("A municipality's or a region's bodies."))
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", metavar="FILE.yaml", help=_("Build the case from these answers instead of asking.")),
+    ] = None,
 ) -> None:
+    import sys
+
     from .commands import init as command
 
-    _run(lambda: command.run(path, force))
+    _run(lambda: command.run(path, force, kind, answers, interactive=sys.stdin.isatty() and answers is None))
 
 
 OutputPath = Annotated[Path, typer.Option("--output", "-o", metavar="PATH", help=_("The file to write."))]

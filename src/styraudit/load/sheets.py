@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import InputError, Location, Problem, UsageError
 from ..text.i18n import _
-from .eventlog import COLUMNS
+from .eventlog_layout import COLUMNS
 
 SHEET = "Händelser"
 REST_SHEET = "Ärende"  # the case's other sections, as YAML, one line a row
