@@ -81,3 +81,13 @@ def test_answers_without_a_subject_are_refused_with_a_hint(tmp_path: Path) -> No
     answers.write_text("kind: kommun\n", encoding="utf-8")
     result = run_cli("init", str(tmp_path / "case.yaml"), "--answers", str(answers))
     assert result.returncode == 2 and "the answers name no subject" in result.stderr and "hint:" in result.stderr
+
+
+def test_the_readme_example_validates_and_is_judged(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### A case in half an hour", 1)[1].split("```yaml\n", 1)[1].split("\n```", 1)[0]
+    case = tmp_path / "case.yaml"
+    case.write_text(example + "\n", encoding="utf-8")
+    assert run_cli("validate", str(case)).returncode == 0
+    judged = json.loads(run_cli("check", str(case), "--format", "json").stdout)["cases"][0]
+    assert judged["answers"][0]["final"] in ("yes", "partly", "no")
