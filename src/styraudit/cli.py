@@ -144,6 +144,14 @@ def schema(
     _run(lambda: command.run(output, force))
 
 
+def _asks(answers: Path | None) -> bool:
+    """Ask only a person at a terminal: stdin and stdout both a terminal (a test or a script that
+    captures the output gets the template), and no answers given."""
+    import sys
+
+    return answers is None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 @app.command(help=_("Write a commented starting case file that validates, and the schema beside it for the editor."))
 def init(
     path: Annotated[Path, typer.Argument(metavar="PATH", help=_("Where to write the new case file."))] = Path("case.yaml"),
@@ -156,11 +164,9 @@ def init(
         typer.Option("--answers", metavar="FILE.yaml", help=_("Build the case from these answers instead of asking.")),
     ] = None,
 ) -> None:
-    import sys
-
     from .commands import init as command
 
-    _run(lambda: command.run(path, force, kind, answers, interactive=sys.stdin.isatty() and answers is None))
+    _run(lambda: command.run(path, force, kind, answers, interactive=_asks(answers)))
 
 
 OutputPath = Annotated[Path, typer.Option("--output", "-o", metavar="PATH", help=_("The file to write."))]
