@@ -158,14 +158,61 @@ def schema(
     _run(lambda: command.run(output, force))
 
 
+def _asks(answers: Path | None) -> bool:
+    """Ask only a person at a terminal: stdin and stdout both a terminal (a test or a script that
+    captures the output gets the template), and no answers given."""
+    import sys
+
+    return answers is None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 @app.command(help=_("Write a commented starting case file that validates, and the schema beside it for the editor."))
 def init(
     path: Annotated[Path, typer.Argument(metavar="PATH", help=_("Where to write the new case file."))] = Path("case.yaml"),
     force: ForceOption = False,
+    kind: Annotated[
+        str | None, typer.Option("--kind", metavar="kommun|region", help=_("A municipality's or a region's bodies."))
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option("--answers", metavar="FILE.yaml", help=_("Build the case from these answers instead of asking.")),
+    ] = None,
 ) -> None:
     from .commands import init as command
 
-    _run(lambda: command.run(path, force))
+    _run(lambda: command.run(path, force, kind, answers, interactive=_asks(answers)))
+
+
+OutputPath = Annotated[Path, typer.Option("--output", "-o", metavar="PATH", help=_("The file to write."))]
+
+
+@app.command(
+    "import",
+    help=_(
+        "Read an event log (.xlsx or .csv, Swedish columns: typ, id, datum, organ, ...) and write a case file that validates."
+    ),
+)
+def import_events(
+    source: Annotated[Path, typer.Argument(metavar="EVENTS", help=_("The event log: .xlsx or .csv."))],
+    output: OutputPath,
+    force: ForceOption = False,
+    config: ConfigOption = None,
+) -> None:
+    from .commands import events as command
+
+    _run(lambda: command.run_import(_session(config=config), source, output, force))
+
+
+@app.command(help=_("Write a case's event log as a table (.xlsx or .csv) that `styraudit import` reads back."))
+def export(
+    case: Annotated[Path, typer.Argument(metavar="CASE", help=_("The case file."))],
+    output: OutputPath,
+    force: ForceOption = False,
+    config: ConfigOption = None,
+) -> None:
+    from .commands import events as command
+
+    _run(lambda: command.run_export(_session(config=config), case, output, force))
 
 
 AsOfOption = Annotated[

@@ -11,15 +11,18 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
-from ..errors import Location, Problem, UsageError
+from ..errors import InputError, Location, Problem, UsageError
 from ..load.resources import data_dir
 from ..load.schema import schema_text
+from ..load.yamldoc import load_file
 from ..reporters._ci import git_top_level
 from ..text.i18n import _
 from .output import refuse_existing, write_atomic
 
 STARTER = "init/case.yaml"
+MUNICIPAL_STARTER = "init/case-kommun.yaml"
 SCHEMA_FILE = "case.schema.json"
 MODELINE = "# yaml-language-server: $schema="
 
@@ -47,7 +50,9 @@ def with_schema_line(text: str, schema: str) -> str:
     return f"{MODELINE}{schema}\n" + "".join(rest)
 
 
-def run(path: Path, force: bool) -> int:
+def run(path: Path, force: bool, kind: str | None = None, answers: Path | None = None, interactive: bool = False) -> int:
+    """Write the case: from `answers` (a YAML file), from questions asked when `interactive`, else the
+    commented template for a municipality or a region (`kind`)."""
     folder = Path(os.path.abspath(path)).parent
     schema = existing_schema(folder)
     new_schema = schema is None
@@ -57,10 +62,11 @@ def run(path: Path, force: bool) -> int:
     if not folder.is_dir():
         hint = _("create {folder} first").format(folder=path.parent)
         raise UsageError([Problem(Location(str(path)), _("the folder does not exist"), hint, "usage")])
+    text = _case_text(kind, answers, interactive)
     if new_schema:
         refuse_existing(schema, False)  # both targets checked before either is written
         write_atomic(schema, schema_text())
-    write_atomic(path, with_schema_line(starter_text(), Path(os.path.relpath(schema, folder)).as_posix()), force=force)
+    write_atomic(path, with_schema_line(text, Path(os.path.relpath(schema, folder)).as_posix()), force=force)
     wrote = (
         _("wrote {path} and {schema} beside it").format(path=path, schema=SCHEMA_FILE)
         if new_schema
@@ -68,3 +74,37 @@ def run(path: Path, force: bool) -> int:
     )
     print(wrote + "; " + _("fill it in, then run: styraudit validate {path}").format(path=path), file=sys.stderr)
     return 0
+
+
+def _case_text(kind: str | None, answers: Path | None, interactive: bool) -> str:
+    from . import guided
+
+    if answers is not None:
+        given = _answers(answers)
+        if kind:
+            given.setdefault("kind", kind)
+        return guided.commented(guided.case_from_answers(given, str(answers)))
+    if interactive:
+        return guided.commented(guided.case_from_answers(guided.ask(criteria_lines=_criteria_lines()), "stdin"))
+    municipal = (kind or "region").strip().lower() in guided.MUNICIPALITY_WORDS
+    return (data_dir("templates") / (MUNICIPAL_STARTER if municipal else STARTER)).read_text(encoding="utf-8")
+
+
+def _criteria_lines() -> tuple[str, ...]:
+    """The installed criteria, id and Swedish title, to choose from."""
+    from ..engine.criteria import default_pack_dir, load_pack
+
+    pack = load_pack([default_pack_dir()])
+    ordered = sorted(pack.criteria.values(), key=lambda c: (c.spec.order, c.id))
+    return tuple(f"  {c.id:34} {c.spec.title}" for c in ordered)
+
+
+def _answers(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise UsageError([Problem(Location(str(path)), _("no such file"), _("check the --answers path"), "usage")])
+    data = load_file(str(path)).data
+    if not isinstance(data, dict):
+        raise InputError(
+            [Problem(Location(str(path)), _("the answers are not a mapping of keys"), _("see `styraudit init --help`"), "init")]
+        )
+    return data

@@ -3,7 +3,8 @@ from a case file to its judged result that every command takes.
 
 `validate`, `check`, `report` and `criteria` all build a Session and ask it for what they need,
 so the same case with the same configuration gets the same outcomes, texts and severities in
-every output. Parts are loaded lazily: `validate` of one file never loads the criteria pack.
+every output. Parts are loaded lazily: `validate` loads the criteria pack only for a case with an
+audit section, whose questions name criteria.
 """
 
 from __future__ import annotations
@@ -139,10 +140,20 @@ class Session:
         return keys
 
     def load(self, path: str | Path) -> Any:
-        """Load and validate one case file (a LoadedCase); raises InputError."""
+        """Load and validate one case file (a LoadedCase), and the criterion ids its audit questions
+        name against the pack (loaded only for a case with an audit); raises InputError."""
         from ..load.case import load_case
+        from .question_criteria import unknown_criteria, with_criteria_named
 
-        return load_case(str(path), shown_name(str(path)), limits=self.limits)
+        try:
+            loaded = load_case(str(path), shown_name(str(path)), limits=self.limits)
+        except InputError as error:
+            if any(p.code == "no-criteria" for p in error.problems):
+                raise InputError(with_criteria_named(error.problems, self.pack)) from None
+            raise
+        if loaded.case.audit is not None and (problems := unknown_criteria(loaded, self.pack)):
+            raise InputError(problems)
+        return loaded
 
     def judge(self, loaded: Any) -> CaseResult:
         """Evaluate a loaded case against the pack, then apply waivers (case and configuration) and the baseline."""

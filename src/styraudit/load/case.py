@@ -14,8 +14,10 @@ from ..model.case import Case
 from ..model.paths import YamlPath, dotted
 from ..text.i18n import _
 from .consistency import check_consistency, mirror_positions
+from .hints import is_empty_criteria, schema_hint, unknown_key_hint
 from .limits import DEFAULT_LIMITS, Limits
-from .refs import check_references, suggest
+from .refs import check_references
+from .vocabulary import enum_in, normalise
 from .wording import worded
 from .yamldoc import YamlDocument, load_file
 
@@ -47,6 +49,7 @@ def validate_document(doc: YamlDocument) -> LoadedCase:
             _("start from `styraudit init` for a commented example"),
             "schema",
         )
+    normalise(doc.data, Case)  # Swedish words for enum values and yes/no facts, before the model sees them
     try:
         case = Case.model_validate(doc.data)
     except ValidationError as exc:
@@ -114,36 +117,28 @@ def _brief(value: Any) -> str:
     return brief.repr(value)
 
 
+def _enum_at(path: YamlPath) -> Any:
+    names = tuple(item for item in path if not isinstance(item, int))
+    model = _model_at(names[:-1]) if names else None
+    field = model.model_fields.get(str(names[-1])) if model is not None else None
+    return enum_in(field.annotation) if field is not None else None
+
+
 def _problem(doc: YamlDocument, error: Any) -> Problem:
     path = _data_path(doc.data, error["loc"])
-    kind, message, hint = error["type"], worded(error), ""
+    kind, message = error["type"], worded(error)
     if kind == "extra_forbidden":
         key = str(path[-1])
         model = _model_at(path[:-1])
         allowed = sorted(model.model_fields) if model else []
-        message = _("unknown key {key!r}").format(key=key)
-        hint = suggest(key, allowed) or (
-            _("allowed keys here: {keys}").format(keys=", ".join(allowed)) if allowed else _("remove it")
-        )
-        return Problem(doc.locate(path, key=True), message, hint, "unknown-key")
+        hint = unknown_key_hint(key, allowed, at_top=len(path) == 1)
+        return Problem(doc.locate(path, key=True), _("unknown key {key!r}").format(key=key), hint, "unknown-key")
     if kind == "missing":
         key = str(path[-1]) if path else "?"
         message, hint = _("missing required key {key!r}").format(key=key), _("add `{key}:` here").format(key=key)
         return Problem(doc.locate(path[:-1]), message, hint, "missing-key")
     if kind == "enum":
-        given = error.get("input")
-        message = _("{message}, got {given}").format(message=message, given=_brief(given))
-        expected = error.get("ctx", {}).get("expected", "")
-        hint = suggest(given, [e.strip(" '") for e in expected.replace(" or ", ",").split(",")]) if isinstance(given, str) else ""
-    elif kind in ("impossible_date", "partial_date", "date_order"):
-        hint = _("dates are written YYYY-MM-DD (or YYYY-MM, YYYY when the source gives no more)")
-    elif kind == "bool_parsing":
-        hint = _("write true or false; a yes/no fact may also be `unknown`, or left out, when the source does not say")
-    elif kind in ("amount", "impossible_amount"):
-        hint = error.get("ctx", {}).get("hint") or _(
-            "an amount is a number and its unit (kr, tkr, mnkr or mdkr), e.g. '12,5 mnkr'"
-        )
-    elif kind == "no_subject":
-        hint = _("e.g. `subjects: [{id: ik-2024, kind: process, name: Intern kontroll}]`; see `styraudit init`")
+        message = _("{message}, got {given}").format(message=message, given=_brief(error.get("input")))
     where = dotted(path) or _("the file")
-    return Problem(doc.locate(path), f"{where}: {message}", hint, "schema")
+    code = "no-criteria" if is_empty_criteria(error, path) else "schema"
+    return Problem(doc.locate(path), f"{where}: {message}", schema_hint(error, path, _enum_at(path)), code)

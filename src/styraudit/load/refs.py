@@ -142,6 +142,31 @@ def suggest(word: str, candidates: typing.Iterable[str]) -> str:
     return _("did you mean {word!r}?").format(word=close[0]) if close else ""
 
 
+# Where the actors' names stand: a person writes "kommunstyrelsen" for the body whose id is KS.
+NAMED = {
+    "body": ("bodies", "name"),
+    "administration": ("administrations", "name"),
+    "role": ("roles", "title"),
+    "group": ("groups", "name"),
+    "subject": ("subjects", "name"),
+}
+
+
+def by_name(written: str, case: Case, allowed: tuple[str, ...]) -> str:
+    """A hint naming the id of the actor whose name (or short name) `written` is, or nearly is."""
+    names: dict[str, str] = {}
+    for kind in allowed:
+        section, attribute = NAMED.get(kind, ("", ""))
+        for item in getattr(case, section, []) if section else []:
+            for name in (getattr(item, attribute, None), getattr(item, "short", None)):
+                if name:
+                    names.setdefault(name.lower(), item.id)
+    close = difflib.get_close_matches(written.lower().replace("-", " "), list(names), n=1, cutoff=0.75)
+    if not close:
+        return ""
+    return _("{written!r} is the name of {ident!r}: write its id, {ident}").format(written=written, ident=names[close[0]])
+
+
 def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
     """Duplicate ids, and references to ids that are not defined or are of the wrong kind."""
     problems: list[Problem] = []
@@ -168,6 +193,10 @@ def check_references(case: Case, doc: YamlDocument) -> list[Problem]:
             hint = _("name a {wanted} id").format(wanted=wanted)
         else:
             message = _("unknown {wanted} id {ident!r}").format(wanted=wanted, ident=ident)
-            hint = suggest(ident, [i for i, k in kinds.items() if k in allowed]) or _("define it first, or check the spelling")
+            hint = (
+                suggest(ident, [i for i, k in kinds.items() if k in allowed])
+                or by_name(ident, case, allowed)
+                or _("define it first, or check the spelling")
+            )
         problems.append(Problem(doc.locate(path), message, hint, "unknown-id"))
     return problems

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..model.base import _DATE
 from .resources import data_dir
+from .vocabulary import vocabulary
 from .yamldoc import load_file
 
 SCHEMA_ID = "https://styraudit.invalid/schema/case-1.schema.json"
@@ -38,6 +39,7 @@ def case_schema() -> dict[str, Any]:
     texts = descriptions()
     for name, definition in [("Case", schema), *schema.get("$defs", {}).items()]:
         _describe(definition, texts.get(name, {}))
+        _describe_values(definition, name)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
 
 
@@ -67,6 +69,17 @@ def _describe(definition: dict[str, Any], texts: dict[str, str]) -> None:
     for field, prop in definition.get("properties", {}).items():
         if field in texts:
             prop["description"] = texts[field]
+
+
+def _describe_values(definition: dict[str, Any], name: str) -> None:
+    """An enum's values in Swedish, as yaml-language-server shows them beside each value; the Swedish
+    words the loader also accepts are named there too."""
+    values = definition.get("enum")
+    if not values or not vocabulary().get(name):
+        return
+    words = [vocabulary()[name].get(str(v), []) for v in values]
+    definition["enumDescriptions"] = [", ".join(w) for w in words]
+    definition["markdownEnumDescriptions"] = [", ".join(f"`{x}`" for x in w) for w in words]
 
 
 def schema_text() -> str:

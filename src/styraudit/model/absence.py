@@ -43,3 +43,5 @@ class Absence(Fact):
     concerns: list[ref(*ACTOR)] = Field(default_factory=list)
     period: Period | None = None
     statement: Text
+    # What the absence answers: the report of a delay or overrun on which the body then decided nothing.
+    in_response_to: list[ref("report", "deviation", "decision", "mandate")] = Field(default_factory=list)

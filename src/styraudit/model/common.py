@@ -6,6 +6,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, WithJsonSchema
+from pydantic.fields import FieldInfo
 
 from .base import Sourced, ref
 
@@ -21,6 +22,11 @@ YesNo = Annotated[
     BeforeValidator(_unknown_is_none),
     WithJsonSchema({"anyOf": [{"type": "boolean"}, {"type": "null"}, {"const": "unknown"}]}),
 ]
+
+
+def is_yes_no(field: FieldInfo) -> bool:
+    """True when a field is a YesNo fact (true, false or unknown), not a plain boolean."""
+    return any(getattr(m, "func", None) is _unknown_is_none for m in field.metadata)
 
 
 class Level(StrEnum):

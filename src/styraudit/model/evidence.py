@@ -32,6 +32,7 @@ class Document(StrictModel):
     kind: DocumentKind = DocumentKind.other
     date: PartialDate | None = None
     reference: str | None = None
+    paragraph: str | None = None
     author: ref(*ACTOR) | None = None
     url: Url | None = None
 
@@ -45,6 +46,7 @@ class Interview(StrictModel):
     role: ref(*ACTOR) | None = None
     role_as_written: str | None = None
     date: PartialDate | None = None
+    statements: list[Text] = Field(default_factory=list)
 
 
 class Evidence(StrictModel):

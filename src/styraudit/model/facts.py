@@ -68,6 +68,7 @@ class Decision(Fact):
     date: PartialDate
     by: ref(*ACTOR)
     reference: str | None = None
+    paragraph: str | None = None
     kind: DecisionKind
     summary: Text
     matters: list[Matter] = Field(default_factory=list)

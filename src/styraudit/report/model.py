@@ -20,6 +20,7 @@ class Source:
     label: str  # a document's title, or "Intervju med <roll>"
     reference: str | None = None
     date: str | None = None  # Swedish, e.g. "23 oktober 2023"
+    paragraph: str | None = None  # a protocol's §, apart from the dnr in `reference`
 
 
 @dataclass(frozen=True)

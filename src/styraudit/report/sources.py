@@ -40,7 +40,7 @@ class SourceBook:
         text = self._labels["text"]
         if ident in self._documents:
             doc = self._documents[ident]
-            return Source(number, ident, "document", doc.title, doc.reference, date_sv(doc.date) or None)
+            return Source(number, ident, "document", doc.title, doc.reference, date_sv(doc.date) or None, doc.paragraph)
         if ident in self._interviews:
             interview = self._interviews[ident]
             return Source(

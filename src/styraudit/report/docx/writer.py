@@ -95,6 +95,8 @@ class Writer:
 
     def describe(self, source: Source) -> str:
         parts = [source.label]
+        if source.paragraph and source.paragraph not in source.label:
+            parts.append(self.label("text.source_paragraph", paragraph=source.paragraph))
         if source.reference and source.reference not in source.label:
             parts.append(self.label("text.source_reference", reference=source.reference))
         if source.date and source.date not in source.label:  # "Protokoll maj 2023" already says when

@@ -1,0 +1,76 @@
+"""`styraudit import` and `styraudit export`: the auditor's event log in Excel or CSV, to a case and back.
+
+Import writes the case and then loads it as every command does (the session), so a table that
+makes an invalid case is reported, the rows it could not use as file:sheet:row:column. Export
+loads the case the same way first, so only a valid case is written out as a table.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..engine.session import Session
+from ..errors import InputError, Location, Problem, UsageError
+from ..load.eventlog import case_from_rows, flow, rows_from_case
+from ..load.sheets import read_table, write_table
+from ..text.i18n import _
+from .output import refuse_existing, write_atomic
+
+SUFFIXES = (".xlsx", ".csv")
+HEADER = "# Importerad från {source} med styraudit import; kontrollera med: styraudit validate {case}\n"
+
+
+def _table_path(path: Path) -> None:
+    if path.suffix.lower() not in SUFFIXES:
+        hint = _("name a .xlsx or a .csv file")
+        raise UsageError([Problem(Location(str(path)), _("not a spreadsheet: {name}").format(name=path.name), hint, "usage")])
+
+
+def run_import(session: Session, source: Path, output: Path, force: bool) -> int:
+    """Read the event log, write the case, then validate it; returns the exit code."""
+    _table_path(source)
+    if not source.is_file():
+        raise UsageError([Problem(Location(str(source)), _("no such file"), _("check the path"), "usage")])
+    refuse_existing(output, force)
+    rows, columns, rest = read_table(source)
+    data, problems = case_from_rows(rows, columns)
+    if problems:
+        raise InputError(problems)
+    merged = _merged(data, yaml.safe_load(rest) if rest.strip() else {})
+    text = HEADER.format(source=source.name, case=output.name) + _dump(merged)
+    write_atomic(output, text, force=force)
+    session.load(output)  # raises InputError: the case the table makes is not valid
+    print(_("wrote {path}").format(path=output), file=sys.stderr)
+    return 0
+
+
+def run_export(session: Session, case: Path, output: Path, force: bool) -> int:
+    """Write a valid case's event log as a table (.xlsx, or .csv with the rest in the `ärende` row)."""
+    _table_path(output)
+    refuse_existing(output, force)
+    loaded = session.load(case)
+    rows, rest = rows_from_case(loaded.doc.data)
+    csv = output.suffix.lower() == ".csv"
+    if csv and rest:
+        rows[0]["övrigt"] = flow(rest)
+    write_table(output, rows, "" if csv else _dump(rest) if rest else "")
+    print(_("wrote {path}").format(path=output), file=sys.stderr)
+    return 0
+
+
+def _merged(data: dict[str, Any], rest: Any) -> dict[str, Any]:
+    if not isinstance(rest, dict):
+        return data
+    first = {k: data[k] for k in ("id", "title", "as_of") if k in data}
+    merged = {**first, **rest, **{k: v for k, v in data.items() if k not in first}}
+    if isinstance(rest.get("evidence"), dict):
+        merged["evidence"] = {**rest["evidence"], **data.get("evidence", {})}
+    return merged
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110)

@@ -1,0 +1,156 @@
+"""The auditor's event log as a table: one row per organ, decision, report, document, interview,
+absence or budget, in Swedish columns, to a case file's data and back.
+
+Columns that a row of its type does not use stay empty; anything an item has beyond the columns
+goes, as a YAML flow mapping, into `övrigt`, and the case's other sections into the `ärende` row's
+`övrigt`, so that a case exported and imported again is the same case.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ..errors import Location, Problem
+from ..text.i18n import _
+from .eventlog_layout import CASE_KEYS, CASE_ROW, TYPES
+from .vocabulary import YES_NO, swedish
+
+LIST_SEPARATOR = ";"
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(LIST_SEPARATOR) if part.strip()]
+
+
+def _flow(value: Any) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=10**9, sort_keys=False).strip()
+
+
+def rows_from_case(data: dict[str, Any]) -> tuple[list[dict[str, str]], dict[str, Any]]:
+    """The table for a case's data (as loaded: scalars are text), the `ärende` row first, and the
+    case's other sections, which the table has no columns for."""
+    covered = {t.section[0] for t in TYPES.values()}
+    rest = {k: v for k, v in data.items() if k not in covered and k not in CASE_KEYS.values()}
+    evidence = {k: v for k, v in (data.get("evidence") or {}).items() if k not in ("documents", "interviews")}
+    if evidence:
+        rest["evidence"] = evidence
+    rows = [{"typ": CASE_ROW, **_cells(data, CASE_KEYS, ())}]
+    for name, kind in TYPES.items():
+        items = data
+        for key in kind.section:
+            items = (items or {}).get(key) or {}
+        for item in items or []:
+            extra = {k: v for k, v in item.items() if k not in kind.keys.values()}
+            cells = _cells(item, kind.keys, kind.lists)
+            for column, enum in kind.enums:  # the auditor reads and writes the Swedish word; import reads it back
+                if column in cells:
+                    cells[column] = swedish(enum, cells[column]) or cells[column]
+            rows.append({"typ": name, **cells, "övrigt": _flow(extra) if extra else ""})
+    return rows, rest
+
+
+def flow(value: Any) -> str:
+    """A value as one line of YAML (a flow mapping), as the `övrigt` column holds it."""
+    return _flow(value)
+
+
+def _cells(item: dict[str, Any], keys: dict[str, str], lists: tuple[str, ...]) -> dict[str, str]:
+    cells = {}
+    for column, key in keys.items():
+        value = item.get(key)
+        if value is None:
+            continue
+        if column in lists and isinstance(value, list):
+            cells[column] = f"{LIST_SEPARATOR} ".join(str(v) for v in value)
+        elif isinstance(value, dict | list):
+            cells[column] = _flow(value)
+        elif isinstance(value, bool):
+            cells[column] = swedish(YES_NO, str(value).lower())
+        else:
+            cells[column] = str(value)
+    return cells
+
+
+def case_from_rows(rows: list[tuple[Location, dict[str, str]]], columns: dict[str, int]) -> tuple[dict[str, Any], list[Problem]]:
+    """Case data from the table's rows (each with where it stands), and a problem for every row it cannot use."""
+    data: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for where, row in rows:
+        kind = row.get("typ", "").strip().lower()
+        if not any(row.values()):
+            continue
+        if kind == CASE_ROW:
+            data.update(_item(row, CASE_KEYS, (), where, columns, problems))
+            continue
+        wrong = _wrong_row(kind, row, where, columns)
+        if wrong is not None:
+            problems.append(wrong)
+            continue
+        row_type = TYPES[kind]
+        item = _item(row, row_type.keys, row_type.lists, where, columns, problems)
+        item.setdefault("id", f"{kind}-{where.line}")  # a row without an id still gets one that sources can name
+        target = data
+        for key in row_type.section[:-1]:
+            target = target.setdefault(key, {})
+        target.setdefault(row_type.section[-1], []).append(item)
+    return data, problems
+
+
+def _wrong_row(kind: str, row: dict[str, str], where: Location, columns: dict[str, int]) -> Problem | None:
+    """The problem of a row of an unknown typ, or with a column its typ has no place for; else None."""
+    if kind not in TYPES:
+        kinds = ", ".join([CASE_ROW, *TYPES])
+        return _problem(
+            where, columns, "typ", _("unknown typ {kind!r}").format(kind=kind), _("write one of: {kinds}").format(kinds=kinds)
+        )
+    row_type = TYPES[kind]
+    unused = [c for c, text in row.items() if text.strip() and c not in row_type.keys and c not in ("typ", "övrigt")]
+    if not unused:
+        return None
+    return _problem(
+        where,
+        columns,
+        unused[0],
+        _("a row of typ {kind} has no {column!r}").format(kind=kind, column=unused[0]),
+        _("its columns are {used}; further keys go in övrigt").format(used=", ".join(row_type.keys)),
+    )
+
+
+def _item(
+    row: dict[str, str],
+    keys: dict[str, str],
+    lists: tuple[str, ...],
+    where: Location,
+    columns: dict[str, int],
+    problems: list[Problem],
+) -> dict[str, Any]:
+    item: dict[str, Any] = {}
+    for column, key in keys.items():
+        text = (row.get(column) or "").strip()
+        if text:
+            item[key] = _split(text) if column in lists else text
+    extra = (row.get("övrigt") or "").strip()
+    if extra:
+        try:
+            parsed = yaml.safe_load(extra)
+        except yaml.YAMLError:
+            parsed = None
+        if isinstance(parsed, dict):
+            item.update(parsed)
+        else:
+            problems.append(
+                _problem(
+                    where,
+                    columns,
+                    "övrigt",
+                    _("övrigt is not a YAML mapping"),
+                    _("write further keys as {key: value, key: value}, or leave the cell empty"),
+                )
+            )
+    return item
+
+
+def _problem(where: Location, columns: dict[str, int], column: str, message: str, hint: str) -> Problem:
+    return Problem(Location(where.file, where.line, columns.get(column, 0)), message, hint, "import")

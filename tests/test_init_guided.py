@@ -1,0 +1,93 @@
+"""`init` as a new user meets it: questions on a terminal, the same from --answers, and a template
+for a municipality or a region with an audit section; each writes a case that validates and that
+`check` judges."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from clirunner import ROOT, english_environment, run_cli
+from styraudit.commands import guided
+
+INPUTS = ROOT / "tests" / "inputs"
+
+
+def test_answers_from_a_file_make_a_case_that_check_judges(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    assert run_cli("init", str(case), "--answers", str(INPUTS / "init-answers.yaml")).returncode == 0
+    text = case.read_text(encoding="utf-8")
+    assert "in_response_to:\n  - rapport-1" in text and "paragraph: § 12" in text and "# Beslut:" in text
+    assert run_cli("validate", str(case)).returncode == 0
+    judged = json.loads(run_cli("check", str(case), "--format", "json").stdout)["cases"][0]
+    assert [a["question"] for a in judged["answers"]] == ["fraga-1"] and judged["answers"][0]["final"]
+
+
+@pytest.mark.parametrize(("kind", "council"), [("kommun", "Kommunfullmäktige"), ("region", "Regionfullmäktige")])
+def test_the_template_is_municipal_or_regional_with_an_audit(kind: str, council: str, tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    assert run_cli("init", str(case), "--kind", kind).returncode == 0
+    text = case.read_text(encoding="utf-8")
+    assert council in text and "\naudit:\n" in text and "questions:" in text
+    assert run_cli("validate", str(case)).returncode == 0
+
+
+def test_the_questions_asked_give_a_case_that_validates(tmp_path: Path) -> None:
+    typed = iter((INPUTS / "init-typed.txt").read_text(encoding="utf-8").split("\n"))
+    asked: list[str] = []
+
+    def read(prompt: str) -> str:
+        asked.append(prompt)
+        return next(typed)
+
+    data = guided.case_from_answers(guided.ask(read), "typed")
+    assert any("Kommun eller region" in p for p in asked) and any("Revisionsfråga" in p for p in asked)
+    case = tmp_path / "case.yaml"
+    case.write_text(guided.commented(data), encoding="utf-8")
+    assert run_cli("validate", str(case)).returncode == 0, run_cli("validate", str(case)).stderr
+    assert data["organisation"]["kind"] == "municipality" and data["absences"][0]["in_response_to"] == ["rapport-1"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no pty on Windows")
+def test_on_a_terminal_init_asks(tmp_path: Path) -> None:
+    """The real command on a pseudo-terminal: it asks, lists the criteria, and writes a valid case."""
+    leader, follower = pty.openpty()
+    env = {**english_environment(dict(os.environ)), "NO_COLOR": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "styraudit", "init", "case.yaml"],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=env,
+    )
+    os.close(follower)
+    os.write(leader, (INPUTS / "init-typed.txt").read_bytes())
+    _, errors = process.communicate(timeout=60)
+    os.close(leader)
+    assert process.returncode == 0, errors.decode()
+    assert b"aterrapportering" in errors  # the criteria to choose from, with their titles
+    assert run_cli("validate", str(tmp_path / "case.yaml")).returncode == 0
+
+
+def test_answers_without_a_subject_are_refused_with_a_hint(tmp_path: Path) -> None:
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("kind: kommun\n", encoding="utf-8")
+    result = run_cli("init", str(tmp_path / "case.yaml"), "--answers", str(answers))
+    assert result.returncode == 2 and "the answers name no subject" in result.stderr and "hint:" in result.stderr
+
+
+def test_the_readme_example_validates_and_is_judged(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### A case in half an hour", 1)[1].split("```yaml\n", 1)[1].split("\n```", 1)[0]
+    case = tmp_path / "case.yaml"
+    case.write_text(example + "\n", encoding="utf-8")
+    assert run_cli("validate", str(case)).returncode == 0
+    judged = json.loads(run_cli("check", str(case), "--format", "json").stdout)["cases"][0]
+    assert judged["answers"][0]["final"] in ("yes", "partly", "no")
