@@ -17,17 +17,20 @@ from .. import __version__
 from ..engine.context import CheckContext  # the case's names and kinds for the timeline's rows
 from ..engine.criteria import CriteriaPack
 from ..engine.outcome import Outcome
-from ..engine.results import CaseResult, CriterionResult
+from ..engine.results import CaseResult, CriterionResult, Observation
 from ..load.case import LoadedCase
 from ..text.names import Names
 from .front import audit_fields
 from .labels import load_labels
-from .model import AnswerRow, RecommendationItem, Report, Theme
+from .model import AnswerRow, RecommendationItem, Report, Statement, Theme
+from .narrative import Told, assign, fact_key, fact_statements, facts_of, woven, yaml_path
 from .sources import SourceBook
-from .statements import by_date, merged, statement
+from .statements import by_date, fact_date, merged, statement
 from .timeline import build_timeline
 
 DEFICIENT = (Outcome.not_fulfilled, Outcome.partly_fulfilled)
+# Points to verify that leave the body for the auditor's list; claims on interviews alone stay in the text too.
+DOUBTS = ("inference", "imprecise_date")
 
 
 def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, labels: dict[str, Any] | None = None) -> Report:
@@ -40,7 +43,8 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
     composed = [c for c in result.criteria if c.composed_of]
     deficient = [c for c in parts if c.outcome in DEFICIENT]
     summary = merged(statement(o, book, case) for c in deficient for o in c.observations if o.outcome in DEFICIENT)
-    themes = _themes(parts, book, loaded, labels)
+    doubtful = {p.text for p in result.verify if p.reason in DOUBTS}
+    themes = _themes(parts, book, loaded, labels, doubtful)
     return Report(
         **audit_fields(case, result, pack, name),
         summary_observations=summary,
@@ -61,23 +65,53 @@ def _as_of(result: CaseResult) -> date | None:
     return date.fromisoformat(result.as_of) if result.as_of else None
 
 
-def _themes(parts: list[CriterionResult], book: SourceBook, loaded: LoadedCase, labels: dict[str, Any]) -> tuple[Theme, ...]:
-    """Criteria grouped by theme, themes in the order of their first criterion."""
+def _themes(
+    parts: list[CriterionResult], book: SourceBook, loaded: LoadedCase, labels: dict[str, Any], doubtful: set[str]
+) -> tuple[Theme, ...]:
+    """Criteria grouped by theme, themes in the order of their first criterion; every fact of the case told in one of them."""
     grouped: dict[str, list[CriterionResult]] = {}
     for criterion in parts:
         grouped.setdefault(criterion.theme, []).append(criterion)
-    themes = []
+    cited_in: dict[str, str] = {}
     for title, members in grouped.items():
-        observations = by_date((o for c in members for o in c.observations), loaded.case)
+        for observation in (o for c in members for o in c.observations):
+            for fact in observation.facts:
+                cited_in.setdefault(fact_key(fact.path), title)
+    told = assign(
+        facts_of(loaded, labels), cited_in, list(grouped), labels["narrative"]["other_theme"], labels["narrative"]["themes"]
+    )
+    themes = []
+    for title, facts in told.items():
+        members = grouped.get(title, [])
+        kept = woven((o for c in members for o in c.observations), facts, doubtful)
         themes.append(
             Theme(
                 title=title,
-                statements=merged(statement(o, book, loaded.case) for o in observations),
+                statements=_narrated(facts, kept, book, loaded),
                 comment=_unique([c.assessment for c in members] + [_waiver(c, labels) for c in members if c.waiver]),
                 criteria=tuple(c.criterion for c in members),
             )
         )
-    return tuple(themes)
+    return tuple(t for t in themes if t.statements or t.comment)
+
+
+def _narrated(facts: list[Told], observations: list[Observation], book: SourceBook, loaded: LoadedCase) -> tuple[Statement, ...]:
+    """Facts and findings in one date order (undated last), sources numbered as the reader meets them."""
+    case = loaded.case
+    interviews = {i.id for i in case.evidence.interviews}
+    items: list[tuple[tuple[bool, str], int, Told | Observation]] = []
+    for fact in facts:
+        items.append(((fact.date is None, fact.date or ""), len(items), fact))
+    for observation in by_date(observations, case):
+        dates = [d for f in observation.facts if (d := fact_date(case, f.path))]
+        items.append(((not dates, min(dates) if dates else ""), len(items), observation))
+    out: list[Statement] = []
+    for _key, _n, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+        if isinstance(item, Told):
+            out.extend(fact_statements([item], book, interviews, lambda p: loaded.doc.locate(yaml_path(p))))
+        else:
+            out.append(statement(item, book, case))
+    return merged(out)
 
 
 def _waiver(criterion: CriterionResult, labels: dict[str, Any]) -> str:
