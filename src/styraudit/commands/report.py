@@ -22,6 +22,7 @@ class ReportOptions:
     force: bool = False
     templates: Path | None = None
     part: str = "report"
+    verify: bool = True  # the points to verify: an appendix in HTML and Markdown, review comments in Word
 
 
 def run(session: Session, options: ReportOptions) -> int:
@@ -38,6 +39,10 @@ def run(session: Session, options: ReportOptions) -> int:
     loaded = session.load(options.case)
     labels = load_labels(options.templates)
     report = build_report(loaded, session.judge(loaded), session.pack, labels)
+    if not options.verify:
+        from dataclasses import replace
+
+        report = replace(report, verify=())
     write_atomic(options.output, render(report, labels, options.templates), force=options.force)
     print(f"wrote {options.output}", file=sys.stderr)
     return 0

@@ -19,13 +19,15 @@ from ..engine.criteria import CriteriaPack
 from ..engine.outcome import Outcome
 from ..engine.results import CaseResult, CriterionResult, Observation
 from ..load.case import LoadedCase
-from ..text.names import Names
+from ..text.names import Names, actor_names
+from ..text.swedish import join_sv, lower_first
 from .front import audit_fields
 from .labels import load_labels
-from .model import AnswerRow, RecommendationItem, Report, Statement, Theme
+from .model import AnswerRow, RecommendationItem, Report, Statement, Theme, VerifyPoint
 from .narrative import Told, assign, fact_key, fact_statements, facts_of, woven, yaml_path
 from .sources import SourceBook
 from .statements import by_date, fact_date, merged, statement
+from .synthesis import aggregated, assessment
 from .timeline import build_timeline
 
 DEFICIENT = (Outcome.not_fulfilled, Outcome.partly_fulfilled)
@@ -42,13 +44,15 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
     parts = [c for c in result.criteria if not c.composed_of]
     composed = [c for c in result.criteria if c.composed_of]
     deficient = [c for c in parts if c.outcome in DEFICIENT]
-    summary = merged(statement(o, book, case) for c in deficient for o in c.observations if o.outcome in DEFICIENT)
     doubtful = {p.text for p in result.verify if p.reason in DOUBTS}
+    paragraphs = _summary(deficient, book, case, labels, doubtful)
     themes = _themes(parts, book, loaded, labels, doubtful)
+    verify = _verify(result, book, labels)
     return Report(
         **audit_fields(case, result, pack, name),
-        summary_observations=summary,
-        summary_assessment=_unique(c.assessment for c in [*composed, *deficient]),
+        summary_observations=tuple(s for paragraph in paragraphs for s in paragraph),
+        summary_paragraphs=paragraphs,
+        summary_assessment=_assessment(result, case, composed, deficient, name, labels),
         recommendations=_recommendations([*composed, *parts], name),
         themes=themes,
         answers=_answers(result, labels),
@@ -57,7 +61,59 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
         case_file=Path(loaded.file).name,
         tool_version=__version__,
         purposes=tuple(purpose.text for purpose in case.initiative.purposes),
+        verify=verify,
     )
+
+
+def _summary(
+    deficient: list[CriterionResult], book: SourceBook, case: Any, labels: dict[str, Any], doubtful: set[str]
+) -> tuple[tuple[Statement, ...], ...]:
+    """Chapter 1's observations: one paragraph per theme, the same finding for several actors said once."""
+    grouped: dict[str, list[Observation]] = {}
+    for criterion in deficient:
+        kept = [o for o in criterion.observations if o.outcome in DEFICIENT and o.text not in doubtful]
+        grouped.setdefault(criterion.theme, []).extend(kept)
+    actors = actor_names(case)
+    words = labels["synthesis"]
+    return tuple(
+        tuple(aggregated(merged(statement(o, book, case) for o in found), actors, words)) for found in grouped.values() if found
+    )
+
+
+def _assessment(
+    result: CaseResult,
+    case: Any,
+    composed: list[CriterionResult],
+    deficient: list[CriterionResult],
+    name: Any,
+    labels: dict[str, Any],
+) -> tuple[str, ...]:
+    """The Bedömning: the overall judgement naming the bodies and the lead, the themes' assessments, the purposes at risk."""
+    words = labels["synthesis"]
+    intro = ""
+    answers = {a.final.value for a in result.answers}
+    worst = next((a for a in ("no", "partly", "yes") if a in answers), None)
+    if worst and case.audit is not None and case.audit.audited_bodies:
+        intro = words["intro"][worst].format(bodies=join_sv(lower_first(name(b)) for b in case.audit.audited_bodies))
+    by_theme: dict[str, list[str]] = {}
+    for criterion in [*composed, *deficient]:
+        texts = by_theme.setdefault(criterion.theme, [])
+        if criterion.assessment and criterion.assessment not in texts:
+            texts.append(criterion.assessment)
+    purposes = [p.text for p in case.initiative.purposes] if case.initiative else []
+    return assessment(intro, by_theme.values(), purposes, words)
+
+
+def _verify(result: CaseResult, book: SourceBook, labels: dict[str, Any]) -> tuple[VerifyPoint, ...]:
+    """The engine's points to verify, each once, with its lead-in and its sources numbered after the text's."""
+    reasons = labels["verify_reasons"]
+    points: dict[tuple[str, str], VerifyPoint] = {}
+    for point in result.verify:
+        sources = book.cite(s for f in point.facts for s in f.sources)
+        locations = tuple(dict.fromkeys(str(f.location) for f in point.facts))
+        lead = " ".join(str(reasons.get(point.reason, "")).split())
+        points.setdefault((point.reason, point.text), VerifyPoint(lead, point.text, sources, locations))
+    return tuple(points.values())
 
 
 def _as_of(result: CaseResult) -> date | None:

@@ -25,7 +25,9 @@ def load_labels(user_dir: Path | None = None) -> dict[str, Any]:
     """The shipped labels, with a user's labels.yaml (if `user_dir` has one) merged over them."""
     from ..text.words import answer_words
 
-    labels = {**_read(shipped_dir() / LABELS_FILE), "answers": answer_words()}
+    # The lead-ins of the points to verify are shared with the engine's messages.
+    reasons = _read(data_dir("templates") / "messages" / "verify.yaml")
+    labels = {**_read(shipped_dir() / LABELS_FILE), "answers": answer_words(), "verify_reasons": reasons}
     if user_dir is not None and (user_dir / LABELS_FILE).is_file():
         labels = _merge(labels, _read(user_dir / LABELS_FILE))
     return labels

@@ -102,6 +102,16 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class VerifyPoint:
+    """A point the auditor should confirm before publication: why, the claim, its sources."""
+
+    reason: str  # the lead-in of templates/messages/verify.yaml for its reason
+    text: str
+    sources: tuple[int, ...]
+    locations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     organisation: str
     title: str
@@ -132,6 +142,8 @@ class Report:
     tool_version: str
     date_iso: str | None = None  # the report date as ISO (Word's core properties need a real date)
     purposes: tuple[str, ...] = ()  # the initiative's purposes (the board's goals on the slides)
+    summary_paragraphs: tuple[tuple[Statement, ...], ...] = ()  # chapter 1's observations, one paragraph per theme
+    verify: tuple[VerifyPoint, ...] = ()  # the auditor's points to verify before publication
 
 
 def chapters_present(report: Report) -> list[str]:
