@@ -17,6 +17,7 @@ from typing import Any
 from ..load.case import LoadedCase
 from ..model.base import PartialDate
 from ..text.names import Names
+from ..text.style import tidy
 from ..text.swedish import date_sv, lower_first
 from .model import Statement
 from .sources import SourceBook
@@ -80,12 +81,12 @@ def _text(collection: str, fact: Any, name: Names, labels: dict[str, Any]) -> st
         text = labels["narrative"]["reporting"].format(
             when=when_sv(fact.date, labels), by=lower_first(name(fact.by)), to=lower_first(name(fact.to)), covered=covered
         )
-        text = " ".join(text.split())
+        text = tidy(" ".join(text.split()))
         return text[:1].upper() + text[1:]
     for field in TEXT_FIELDS:
         value = getattr(fact, field, None)
         if isinstance(value, str) and value.strip():
-            return _referenced(" ".join(value.split()), getattr(fact, "reference", None), labels)
+            return _referenced(tidy(value), getattr(fact, "reference", None), labels)
     return ""
 
 
