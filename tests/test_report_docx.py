@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from clirunner import ROOT, run_cli
-from report_support import SEED_CHAPTERS
+from report_support import SEED_CHAPTERS, real_report
 
 CASE = "cases/verksamhetsstyrningsmodell-2021-2023.yaml"
 CHAPTERS = SEED_CHAPTERS
@@ -317,9 +317,15 @@ def _basic_module(code: str) -> str:
     )
 
 
-def test_contents_is_a_real_field_that_a_word_processor_rebuilds_with_page_numbers(docx_file: Path, tmp_path: Path) -> None:
+def test_contents_is_a_real_field_that_a_word_processor_rebuilds_with_page_numbers(tmp_path: Path) -> None:
     """What Word does on opening (w:updateFields), done by LibreOffice: update the indexes (there are
-    none: the contents are PAGEREF fields), then lay out; every chapter is on the page the contents say."""
+    none: the contents are PAGEREF fields), then lay out; every chapter is on the page the contents say.
+
+    Written without the review comments: LibreOffice's Basic aborts on any document with a comment
+    (NoSuchElementException, even for one python-docx comment), while --convert-to opens it fine."""
+    docx_file = tmp_path / "rapport.docx"
+    result = run_cli("report", CASE, "-o", str(docx_file), "--no-verify-appendix", timeout=120)
+    assert result.returncode == 0, result.stderr
     profile = tmp_path / "lo"
     _soffice(profile, "--terminate_after_init")  # creates the profile, with its Standard Basic library
     module = profile / "user" / "basic" / "Standard" / "Module1.xba"
@@ -349,3 +355,21 @@ def test_answer_table_columns_are_fixed_so_no_word_breaks_mid_word(docx_file: Pa
         assert [cell.width.twips for cell in row.cells] == grid
     questions = [row.cells[0].text for row in table.rows[1:]]
     assert questions == [row.question for row in built.answers]  # type: ignore[attr-defined]
+
+
+def test_points_to_verify_are_review_comments_with_a_fixed_date(docx_file: Path) -> None:
+    """Every point to verify is a Word comment anchored in the text; its date is the report's, not the clock's."""
+    with zipfile.ZipFile(docx_file) as package:
+        comments = package.read("word/comments.xml").decode()
+        body = package.read("word/document.xml").decode()
+    report = real_report()
+    assert report.verify and comments.count("<w:comment ") == len(report.verify)
+    assert body.count("<w:commentRangeStart ") == len(report.verify)
+    assert set(re.findall(r'w:date="([^"]+)"', comments)) == {"2023-10-23T00:00:00Z"}
+
+
+def test_no_verify_appendix_leaves_the_comments_out(tmp_path: Path) -> None:
+    path = tmp_path / "utan.docx"
+    assert run_cli("report", CASE, "-o", str(path), "--no-verify-appendix", timeout=120).returncode == 0
+    with zipfile.ZipFile(path) as package:
+        assert "word/comments.xml" not in package.namelist()

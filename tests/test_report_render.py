@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import base64
+import html
 import re
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
+from clirunner import run_cli
 from report_support import REAL_CASE, real_report, rendered, report_of, timeline_without_year_dated_reports, variant
 from styraudit.report.figure import draw_png, draw_svg
 from styraudit.report.labels import load_labels
@@ -128,3 +130,21 @@ def test_the_gap_limit_comes_from_the_reporting_criterion(tmp_path: Path) -> Non
     lenient = load_pack([default_pack_dir(), tmp_path])
     timeline = timeline_without_year_dated_reports(lenient)
     assert timeline is not None and timeline.max_gap_months == 30 and timeline.gaps == ()
+
+
+def test_points_to_verify_form_a_separate_appendix_that_a_flag_leaves_out(tmp_path: Path) -> None:
+    """Doubts go to the auditor: a list after the recommendations, never inside chapter 4, and --no-verify-appendix drops it."""
+    report = real_report()
+    assert report.verify
+    for suffix in (".md", ".html"):
+        text = rendered(report, suffix)
+        assert text.count("Att verifiera före publicering") == 1
+        appendix = text.split("Att verifiera före publicering", 1)[1]
+        assert all(html.escape(p.text, quote=False) in appendix or p.text in appendix for p in report.verify)
+    doubts = [p.text for p in report.verify if "slutsats" in p.reason or "månad" in p.reason]
+    chapter_4 = rendered(report, ".md").split("## 4. ", 1)[1].split("\n## 5. ", 1)[0]
+    assert doubts and not any(text in chapter_4 for text in doubts)
+    out = tmp_path / "utan.md"
+    result = run_cli("report", str(REAL_CASE), "-o", str(out), "--no-verify-appendix")
+    assert result.returncode == 0, result.stderr
+    assert "Att verifiera" not in out.read_text(encoding="utf-8")

@@ -39,7 +39,7 @@ class _Chapters(HTMLParser):
         if tag == "section" and found.get("id") in CHAPTER_IDS:
             self.chapters.append({"headings": [], "text": []})
             self._active = True
-        elif tag == "section" and found.get("id") == "kallor":
+        elif tag == "section" and found.get("id") in ("kallor", "verifiera"):  # Word has these as notes and comments
             self._active = False
         if self._skip or tag == "svg" or (tag == "span" and found.get("class") == "refs"):
             self._skip += 1

@@ -467,12 +467,19 @@ def report(
             ),
         ),
     ] = "report",
+    no_verify: Annotated[
+        bool,
+        typer.Option(
+            "--no-verify-appendix",
+            help=_("Leave out the points to verify before publication (the appendix, and the comments in Word)."),
+        ),
+    ] = False,
 ) -> None:
     from .commands import report as command
 
     def action() -> int:
         session = _session(criteria=criteria, as_of=_as_of(as_of), limits=limit, config=config)
-        return command.run(session, command.ReportOptions(case, output, force, templates, part))
+        return command.run(session, command.ReportOptions(case, output, force, templates, part, verify=not no_verify))
 
     _run(action)
 

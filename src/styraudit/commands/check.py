@@ -13,10 +13,10 @@ from typing import Any
 from ..engine.config_waivers import ConfigWaiverUse
 from ..engine.results import CaseResult
 from ..engine.session import Session
-from ..errors import Location, Problem, UsageError
+from ..errors import InputError, Location, Problem, UsageError
 from ..reporters import Summary, prepare_all, reporter, write_case
 from ..text.i18n import _
-from ..text.messages import print_problems
+from ..text.messages import print_problems, print_warnings
 from .files import select_for
 from .output import AtomicTextFile, check_target, write_atomic
 from .parallel import ordered_map
@@ -37,10 +37,18 @@ def default_outputs(environ: Mapping[str, str]) -> list[tuple[str, Path | None]]
     return [("github", None)] if environ.get("GITHUB_ACTIONS") == "true" else [("text", None)]
 
 
-def _judge_and_prepare(path: Path, session: Session, reporters: list[Any]) -> tuple[CaseResult, tuple[Any, ...]]:
-    """Judge a file and let the reporters format it, in the same (worker) process."""
-    result = session.judge_file(path)
-    return result, prepare_all(reporters, result)
+def _judge_and_prepare(
+    path: Path, session: Session, reporters: list[Any]
+) -> tuple[CaseResult, tuple[Any, ...], tuple[Problem, ...]]:
+    """Judge a file and let the reporters format it, in the same (worker) process; with the case's warnings."""
+    from ..load.self_citation import self_citations
+
+    try:
+        loaded = session.load(path)
+        result, warnings = session.judge(loaded), tuple(self_citations(loaded))
+    except InputError:
+        result, warnings = session.judge_file(path), ()  # judged again to carry its problems as a result
+    return result, prepare_all(reporters, result), warnings
 
 
 def run(session: Session, outputs: CheckOutputs, root: Path | None = None) -> int:
@@ -59,9 +67,10 @@ def run(session: Session, outputs: CheckOutputs, root: Path | None = None) -> in
         for each in reporters:
             each.begin()
         judged = ordered_map(_judge_and_prepare, files, (session, reporters), session.jobs)
-        for result, prepared in progress(judged, len(files)):
+        for result, prepared, warnings in progress(judged, len(files)):
             summary.add(result)
             print_problems(result.problems)  # input problems always go to stderr, whatever the format
+            print_warnings(warnings)
             keys += baseline_keys(result) if outputs.write_baseline else []
             write_case(reporters, result, prepared)
             config_waivers.see(result)

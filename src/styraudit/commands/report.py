@@ -24,6 +24,7 @@ class ReportOptions:
     force: bool = False
     templates: Path | None = None
     part: str = "report"
+    verify: bool = True  # the points to verify: an appendix in HTML and Markdown, review comments in Word
 
 
 def run(session: Session, options: ReportOptions) -> int:
@@ -42,6 +43,10 @@ def run(session: Session, options: ReportOptions) -> int:
     labels = load_labels(options.templates)
     # Every text of the report made printable: no control character reaches Markdown, HTML or Word.
     report = scrub(build_report(loaded, session.judge(loaded), session.pack, labels))
+    if not options.verify:
+        from dataclasses import replace
+
+        report = replace(report, verify=())
     write_atomic(options.output, render(report, labels, options.templates), force=options.force, inputs=inputs)
     print(f"wrote {shown_name(str(options.output))}", file=sys.stderr)
     return 0

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from ..engine.session import Session
 from ..errors import InputError
+from ..load.self_citation import self_citations
 from ..text.i18n import _, ngettext
-from ..text.messages import print_problems
+from ..text.messages import print_problems, print_warnings
 from .files import select_for
 
 
@@ -18,11 +19,13 @@ def run(session: Session, quiet: bool = False) -> int:
     invalid = problems = 0
     for path in files:
         try:
-            session.load(path)
+            loaded = session.load(path)
         except InputError as error:
             invalid += 1
             problems += len(error.problems)
             print_problems(error.problems)
+            continue
+        print_warnings(self_citations(loaded))
     if not quiet or invalid:
         print(summary(len(files), invalid, problems))
     return 2 if invalid else 0

@@ -17,20 +17,25 @@ from .. import __version__
 from ..engine.context import CheckContext  # the case's names and kinds for the timeline's rows
 from ..engine.criteria import CriteriaPack
 from ..engine.outcome import Outcome
-from ..engine.results import CaseResult, CriterionResult
+from ..engine.results import CaseResult, CriterionResult, Observation
 from ..load.case import LoadedCase
-from ..text.names import Names
+from ..text.names import Names, actor_names
+from ..text.swedish import join_sv, lower_first
 from .followup import follow_up_items
 from .front import audit_fields
 from .labels import load_labels
 from .missiv import missiv_letter
-from .model import AnswerRow, Report, Theme
+from .model import AnswerRow, Report, Statement, Theme, VerifyPoint
+from .narrative import Told, assign, fact_key, fact_statements, facts_of, woven, yaml_path
 from .recommendations import recommendation_items
 from .sources import SourceBook
-from .statements import by_date, merged, statement
+from .statements import by_date, fact_date, merged, statement
+from .synthesis import aggregated, assessment
 from .timeline import build_timeline
 
 DEFICIENT = (Outcome.not_fulfilled, Outcome.partly_fulfilled)
+# Points to verify that leave the body for the auditor's list; claims on interviews alone stay in the text too.
+DOUBTS = ("inference", "imprecise_date")
 
 
 def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, labels: dict[str, Any] | None = None) -> Report:
@@ -42,13 +47,16 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
     parts = [c for c in result.criteria if not c.composed_of]
     composed = [c for c in result.criteria if c.composed_of]
     deficient = [c for c in parts if c.outcome in DEFICIENT]
-    summary = merged(statement(o, book, case) for c in deficient for o in c.observations if o.outcome in DEFICIENT)
-    themes = _themes(parts, book, loaded, labels)
+    doubtful = {p.text for p in result.verify if p.reason in DOUBTS}
+    paragraphs = _summary(deficient, book, case, labels, doubtful)
+    themes = _themes(parts, book, loaded, labels, doubtful)
     followed = follow_up_items(result, book, loaded, labels)  # cites after chapter 4, before the list is made
+    verify = _verify(result, book, labels)
     return Report(
         **audit_fields(case, result, pack, name),
-        summary_observations=summary,
-        summary_assessment=_unique(c.assessment for c in [*composed, *deficient]),
+        summary_observations=tuple(s for paragraph in paragraphs for s in paragraph),
+        summary_paragraphs=paragraphs,
+        summary_assessment=_assessment(result, case, composed, deficient, name, labels),
         recommendations=recommendation_items(result, name, labels),
         themes=themes,
         answers=_answers(result, labels),
@@ -59,7 +67,59 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
         purposes=tuple(purpose.text for purpose in case.initiative.purposes),
         missiv=missiv_letter(case, name),
         follow_up=followed,
+        verify=verify,
     )
+
+
+def _summary(
+    deficient: list[CriterionResult], book: SourceBook, case: Any, labels: dict[str, Any], doubtful: set[str]
+) -> tuple[tuple[Statement, ...], ...]:
+    """Chapter 1's observations: one paragraph per theme, the same finding for several actors said once."""
+    grouped: dict[str, list[Observation]] = {}
+    for criterion in deficient:
+        kept = [o for o in criterion.observations if o.outcome in DEFICIENT and o.text not in doubtful]
+        grouped.setdefault(criterion.theme, []).extend(kept)
+    actors = actor_names(case)
+    words = labels["synthesis"]
+    return tuple(
+        tuple(aggregated(merged(statement(o, book, case) for o in found), actors, words)) for found in grouped.values() if found
+    )
+
+
+def _assessment(
+    result: CaseResult,
+    case: Any,
+    composed: list[CriterionResult],
+    deficient: list[CriterionResult],
+    name: Any,
+    labels: dict[str, Any],
+) -> tuple[str, ...]:
+    """The Bedömning: the overall judgement naming the bodies and the lead, the themes' assessments, the purposes at risk."""
+    words = labels["synthesis"]
+    intro = ""
+    answers = {a.final.value for a in result.answers}
+    worst = next((a for a in ("no", "partly", "yes") if a in answers), None)
+    if worst and case.audit is not None and case.audit.audited_bodies:
+        intro = words["intro"][worst].format(bodies=join_sv(lower_first(name(b)) for b in case.audit.audited_bodies))
+    by_theme: dict[str, list[str]] = {}
+    for criterion in [*composed, *deficient]:
+        texts = by_theme.setdefault(criterion.theme, [])
+        if criterion.assessment and criterion.assessment not in texts:
+            texts.append(criterion.assessment)
+    purposes = [p.text for p in case.initiative.purposes] if case.initiative else []
+    return assessment(intro, by_theme.values(), purposes, words)
+
+
+def _verify(result: CaseResult, book: SourceBook, labels: dict[str, Any]) -> tuple[VerifyPoint, ...]:
+    """The engine's points to verify, each once, with its lead-in and its sources numbered after the text's."""
+    reasons = labels["verify_reasons"]
+    points: dict[tuple[str, str], VerifyPoint] = {}
+    for point in result.verify:
+        sources = book.cite(s for f in point.facts for s in f.sources)
+        locations = tuple(dict.fromkeys(str(f.location) for f in point.facts))
+        lead = " ".join(str(reasons.get(point.reason, "")).split())
+        points.setdefault((point.reason, point.text), VerifyPoint(lead, point.text, sources, locations))
+    return tuple(points.values())
 
 
 def _as_of(result: CaseResult) -> date | None:
@@ -67,23 +127,53 @@ def _as_of(result: CaseResult) -> date | None:
     return date.fromisoformat(result.as_of) if result.as_of else None
 
 
-def _themes(parts: list[CriterionResult], book: SourceBook, loaded: LoadedCase, labels: dict[str, Any]) -> tuple[Theme, ...]:
-    """Criteria grouped by theme, themes in the order of their first criterion."""
+def _themes(
+    parts: list[CriterionResult], book: SourceBook, loaded: LoadedCase, labels: dict[str, Any], doubtful: set[str]
+) -> tuple[Theme, ...]:
+    """Criteria grouped by theme, themes in the order of their first criterion; every fact of the case told in one of them."""
     grouped: dict[str, list[CriterionResult]] = {}
     for criterion in parts:
         grouped.setdefault(criterion.theme, []).append(criterion)
-    themes = []
+    cited_in: dict[str, str] = {}
     for title, members in grouped.items():
-        observations = by_date((o for c in members for o in c.observations), loaded.case)
+        for observation in (o for c in members for o in c.observations):
+            for fact in observation.facts:
+                cited_in.setdefault(fact_key(fact.path), title)
+    told = assign(
+        facts_of(loaded, labels), cited_in, list(grouped), labels["narrative"]["other_theme"], labels["narrative"]["themes"]
+    )
+    themes = []
+    for title, facts in told.items():
+        members = grouped.get(title, [])
+        kept = woven((o for c in members for o in c.observations), facts, doubtful)
         themes.append(
             Theme(
                 title=title,
-                statements=merged(statement(o, book, loaded.case) for o in observations),
+                statements=_narrated(facts, kept, book, loaded),
                 comment=_unique([c.assessment for c in members] + [_waiver(c, labels) for c in members if c.waiver]),
                 criteria=tuple(c.criterion for c in members),
             )
         )
-    return tuple(themes)
+    return tuple(t for t in themes if t.statements or t.comment)
+
+
+def _narrated(facts: list[Told], observations: list[Observation], book: SourceBook, loaded: LoadedCase) -> tuple[Statement, ...]:
+    """Facts and findings in one date order (undated last), sources numbered as the reader meets them."""
+    case = loaded.case
+    interviews = {i.id for i in case.evidence.interviews}
+    items: list[tuple[tuple[bool, str], int, Told | Observation]] = []
+    for fact in facts:
+        items.append(((fact.date is None, fact.date or ""), len(items), fact))
+    for observation in by_date(observations, case):
+        dates = [d for f in observation.facts if (d := fact_date(case, f.path))]
+        items.append(((not dates, min(dates) if dates else ""), len(items), observation))
+    out: list[Statement] = []
+    for _key, _n, item in sorted(items, key=lambda entry: (entry[0], entry[1])):
+        if isinstance(item, Told):
+            out.extend(fact_statements([item], book, interviews, lambda p: loaded.doc.locate(yaml_path(p))))
+        else:
+            out.append(statement(item, book, case))
+    return merged(out)
 
 
 def _waiver(criterion: CriterionResult, labels: dict[str, Any]) -> str:

@@ -84,7 +84,9 @@ def load_labels(user_dir: Path | None = None) -> dict[str, Any]:
     """The shipped labels, with a user's labels.yaml (if `user_dir` has one) merged over them."""
     from ..text.words import answer_words
 
-    labels = {**_read(shipped_dir() / LABELS_FILE, None), "answers": answer_words()}
+    # The lead-ins of the points to verify are shared with the engine's messages.
+    reasons = _read(data_dir("templates") / "messages" / "verify.yaml", None)
+    labels = {**_read(shipped_dir() / LABELS_FILE, None), "answers": answer_words(), "verify_reasons": reasons}
     user = user_dir / LABELS_FILE if user_dir is not None else None
     if user is not None and os.path.lexists(user):  # a FIFO or a link out is refused, not skipped
         overrides, doc = _read_doc(user, user_dir)

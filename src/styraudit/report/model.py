@@ -129,6 +129,16 @@ class Timeline:
 
 
 @dataclass(frozen=True)
+class VerifyPoint:
+    """A point the auditor should confirm before publication: why, the claim, its sources."""
+
+    reason: str  # the lead-in of templates/messages/verify.yaml for its reason
+    text: str
+    sources: tuple[int, ...]
+    locations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     organisation: str
     title: str
@@ -161,6 +171,8 @@ class Report:
     purposes: tuple[str, ...] = ()  # the initiative's purposes (the board's goals on the slides)
     missiv: MissivLetter | None = None  # the cover letter's facts, when the case records one
     follow_up: tuple[FollowUpItem, ...] = ()  # the earlier recommendations followed up
+    summary_paragraphs: tuple[tuple[Statement, ...], ...] = ()  # chapter 1's observations, one paragraph per theme
+    verify: tuple[VerifyPoint, ...] = ()  # the auditor's points to verify before publication
 
 
 def chapters_present(report: Report) -> list[str]:

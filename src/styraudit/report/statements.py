@@ -9,6 +9,7 @@ from typing import Any
 from ..engine.results import Observation
 from ..model.base import PartialDate, Sourced
 from ..model.case import Case
+from ..text.style import tidy
 from .model import Statement
 from .sources import SourceBook
 
@@ -21,7 +22,7 @@ def statement(observation: Observation, book: SourceBook, case: Case) -> Stateme
     sourced = [f for f in facts if f.sources]
     dates = [d for f in facts if (d := fact_date(case, f.path))]
     return Statement(
-        text=observation.text,
+        text=tidy(observation.text),
         sources=book.cite(observation.sources),
         # Known from interviews alone: every fact that has sources rests only on interviews.
         interview_only=bool(sourced) and all(f.interview_only for f in sourced),

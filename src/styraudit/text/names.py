@@ -32,3 +32,10 @@ class Names:
         if kind == "role":
             return node.definite or definite(node.title)
         return getattr(node, "name", None) or getattr(node, "title", None) or ident
+
+
+def actor_names(case: Case) -> list[str]:
+    """The display names of every body, administration, group and role: what a finding names as its actor."""
+    name = Names(case)
+    ids = [b.id for b in case.bodies] + [a.id for a in case.administrations] + [g.id for g in case.groups]
+    return [name(i) for i in ids + [r.id for r in case.roles]]

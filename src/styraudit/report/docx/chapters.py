@@ -17,7 +17,14 @@ def summary(writer: Writer, report: Report, number: int) -> None:
     """1. Sammanfattande analys: Iakttagelser, Bedömning, then the recommendations as in seed 000."""
     writer.heading(f"{number}. {writer.label('sections.summary')}", 1)
     writer.heading(writer.label("sections.observations"), 2)
-    if report.summary_observations:
+    if report.summary_paragraphs:
+        for statements in report.summary_paragraphs:
+            paragraph = writer.paragraph()
+            for index, statement in enumerate(statements):
+                if index:
+                    paragraph.add_run(" ")
+                writer.statement(paragraph, statement)
+    elif report.summary_observations:
         writer.statements(report.summary_observations, style="List Bullet")
     else:
         writer.paragraph(writer.label("text.no_observations"))

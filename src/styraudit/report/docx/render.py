@@ -42,6 +42,7 @@ def render_docx(report: Report, labels: dict[str, Any]) -> bytes:
     for number, key in enumerate(chapters_present(report), start=1):
         chapters[key](writer, report, number)
     signature(writer, report)
+    writer.comments.rest()
     table_of_contents(contents, writer.headings)
     update_fields_on_open(document)
     header_footer(writer)

@@ -12,6 +12,7 @@ from docx.document import Document
 from docx.text.paragraph import Paragraph
 
 from ..model import Report, Source, Statement
+from .comments import Comments
 from .fields import bookmark_heading
 from .footnotes import Footnotes
 
@@ -36,6 +37,7 @@ class Writer:
         self.document = document
         self.labels = labels
         self.footnotes = Footnotes(document)
+        self.comments = Comments(document, report.verify, labels, report.date_iso)
         self.headings: list[tuple[int, str, str]] = []  # (level, text, bookmark)
         self._sources = {source.number: source for source in report.sources}
         self._cited: dict[str, int] = {}  # a footnote's full text -> the number of its first note
@@ -66,8 +68,9 @@ class Writer:
 
     def statement(self, paragraph: Paragraph, statement: Statement) -> None:
         """The sentence, the same visible markers as the HTML (interviews alone, a fact without a
-        source), then a footnote naming its sources."""
-        paragraph.add_run(statement.text)
+        source), then a footnote naming its sources; a point to verify on it becomes a review comment."""
+        run = paragraph.add_run(statement.text)
+        self.comments.anchor(run, statement)
         if statement.interview_only:
             paragraph.add_run(" " + self.label("text.according_to_interview_inline"))
         if statement.unsourced:
