@@ -12,11 +12,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, Location, Problem, UsageError
+from ..errors import InputError, Location, Problem
 from ..model.case import Case
 from ..text.i18n import _
 from ..text.sandbox import render_template
 from ..text.swedish import date_sv
+from .formats import extension
 from .model import MissivLetter, Report
 from .render import _folders
 
@@ -39,15 +40,7 @@ def missiv_letter(case: Case, name: Callable[[str], str]) -> MissivLetter | None
 
 def missiv_renderer(path: Path) -> Callable[[Report, dict[str, Any], Path | None], bytes]:
     """The letter's renderer for `path`'s extension; any other extension is a usage error naming these."""
-    suffix = path.suffix.lower()
-    if suffix not in EXTENSIONS:
-        problem = Problem(
-            Location(str(path)),
-            _("the missiv cannot be written as {suffix!r}").format(suffix=suffix or _("(no extension)")),
-            _("end the file name in {known}").format(known=", ".join(EXTENSIONS)),
-            "usage",
-        )
-        raise UsageError([problem])
+    suffix = extension(path, EXTENSIONS, _("the missiv cannot be written as {suffix!r}"))
 
     def render(report: Report, labels: dict[str, Any], templates: Path | None) -> bytes:
         if report.missiv is None:

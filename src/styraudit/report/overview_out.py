@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import Location, Problem, UsageError
 from ..text.i18n import _
 from ..text.sandbox import render_template
+from .formats import extension
 from .render import _folders
 
 EXTENSIONS = (".html", ".xlsx", ".json")
@@ -20,16 +20,7 @@ EXTENSIONS = (".html", ".xlsx", ".json")
 def overview_writer(path: Path) -> Callable[[dict[str, Any], dict[str, Any]], bytes]:
     """The writer for `path`'s extension; any other extension is a usage error naming these."""
     writers = {".json": _json, ".html": _html, ".xlsx": _xlsx}
-    suffix = path.suffix.lower()
-    if suffix not in writers:
-        problem = Problem(
-            Location(str(path)),
-            _("the overview cannot be written as {suffix!r}").format(suffix=suffix or _("(no extension)")),
-            _("end the file name in {known}").format(known=", ".join(EXTENSIONS)),
-            "usage",
-        )
-        raise UsageError([problem])
-    return writers[suffix]
+    return writers[extension(path, EXTENSIONS, _("the overview cannot be written as {suffix!r}"))]
 
 
 def _json(data: dict[str, Any], labels: dict[str, Any]) -> bytes:

@@ -18,6 +18,7 @@ from ..errors import Location, Problem, UsageError
 from ..text.i18n import _
 from ..text.sandbox import render_template
 from .extras import require
+from .formats import extension
 from .labels import shipped_dir
 from .model import Report, chapters_present
 
@@ -40,12 +41,7 @@ BACKENDS: dict[str, tuple[str, ...]] = {
 
 def renderer(path: Path) -> Callable[[Report, dict[str, Any], Path | None], bytes]:
     """The renderer for `path`'s extension; an unknown extension is a usage error naming the known ones."""
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        known = ", ".join(FORMATS)
-        message = _("unknown report format {suffix!r}").format(suffix=suffix or _("(no extension)"))
-        problem = Problem(Location(str(path)), message, _("end the file name in {known}").format(known=known), "usage")
-        raise UsageError([problem])
+    suffix = extension(path, FORMATS, _("unknown report format {suffix!r}"))
     require(BACKENDS[suffix], suffix)  # a missing back-end is said before any work, with the extra to install
     module, function = FORMATS[suffix].split(":")
     return getattr(import_module(module), function)  # type: ignore[no-any-return]

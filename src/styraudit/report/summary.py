@@ -11,10 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import Location, Problem, UsageError
 from ..text.i18n import _
 from ..text.sandbox import render_template
 from . import brief
+from .formats import extension
 from .model import Report
 from .render import _folders
 
@@ -23,18 +23,10 @@ EXTENSIONS = (".md", ".html", ".docx")
 
 def summary_renderer(path: Path) -> Callable[[Report, dict[str, Any], Path | None], bytes]:
     """The summary's renderer for `path`'s extension; any other extension is a usage error naming these."""
-    suffix = path.suffix.lower()
+    suffix = extension(path, EXTENSIONS, _("the summary cannot be written as {suffix!r}"))
     if suffix == ".docx":
         return _word
-    if suffix in (".md", ".html"):
-        return lambda report, labels, templates: _template(report, labels, templates, suffix)
-    problem = Problem(
-        Location(str(path)),
-        _("the summary cannot be written as {suffix!r}").format(suffix=suffix or _("(no extension)")),
-        _("end the file name in {known}").format(known=", ".join(EXTENSIONS)),
-        "usage",
-    )
-    raise UsageError([problem])
+    return lambda report, labels, templates: _template(report, labels, templates, suffix)
 
 
 def _template(report: Report, labels: dict[str, Any], templates: Path | None, suffix: str) -> bytes:

@@ -4,6 +4,7 @@ the recommendations."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import parse_xml
@@ -62,29 +63,14 @@ def _timeline(writer: Writer, timeline: Timeline, figure: int) -> None:
 def answers(writer: Writer, report: Report, number: int) -> None:
     """5. The audit questions and their answers as a Word table with fixed column widths."""
     writer.heading(f"{number}. {writer.label('sections.answers')}", 1)
-    table = writer.document.add_table(rows=1, cols=3)
-    table.style = writer.document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    # Autofit lets Word and LibreOffice squeeze a column until Swedish compounds break mid-word.
-    table.autofit = False
-    for column, width in zip(table.columns, ANSWER_COLUMNS, strict=True):
-        column.width = width
     headers = ("answers_table.question", "answers_table.answer", "answers_table.comment")
-    for cell, key in zip(table.rows[0].cells, headers, strict=True):
-        cell.paragraphs[0].add_run(writer.label(key)).bold = True
-        cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="D9E2F3"/>'))
-    _row_properties(table.rows[0], header=True)
-    for row in report.answers:
-        added = table.add_row()
-        _row_properties(added, header=False)
-        _answer_row(writer, added.cells, row)
-    for row in table.rows:
-        for cell, width in zip(row.cells, ANSWER_COLUMNS, strict=True):
-            cell.width = width
-            for run in (run for paragraph in cell.paragraphs for run in paragraph.runs):
-                run.font.size = TABLE_TEXT
-    _table_width(table, Length(sum(ANSWER_COLUMNS)))
-    writer.paragraph()
+    fixed_table(
+        writer,
+        headers,
+        ANSWER_COLUMNS,
+        TABLE_TEXT,
+        [lambda cells, row=row: _answer_row(writer, cells, row) for row in report.answers],
+    )
 
 
 def _answer_row(writer: Writer, cells: tuple[_Cell, ...], row: AnswerRow) -> None:
@@ -102,6 +88,39 @@ def _answer_row(writer: Writer, cells: tuple[_Cell, ...], row: AnswerRow) -> Non
     for cell in cells:
         for paragraph in cell.paragraphs:
             paragraph.paragraph_format.space_after = Cm(0.1)
+
+
+def fixed_table(
+    writer: Writer,
+    headers: tuple[str, ...],
+    columns: tuple[Length, ...],
+    size: Length,
+    rows: list[Callable[[tuple[_Cell, ...]], None]],
+) -> None:
+    """A table of fixed column widths (autofit lets Word and LibreOffice squeeze a column until Swedish
+    compounds break mid-word): shaded header labels repeated on each page, rows that never split, each
+    row's cells filled by its function, all text in `size`."""
+    table = writer.document.add_table(rows=1, cols=len(columns))
+    table.style = writer.document.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, columns, strict=True):
+        column.width = width
+    for cell, key in zip(table.rows[0].cells, headers, strict=True):
+        cell.paragraphs[0].add_run(writer.label(key)).bold = True
+        cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="D9E2F3"/>'))
+    _row_properties(table.rows[0], header=True)
+    for fill in rows:
+        added = table.add_row()
+        _row_properties(added, header=False)
+        fill(added.cells)
+    for row in table.rows:
+        for cell, width in zip(row.cells, columns, strict=True):
+            cell.width = width
+            for run in (run for paragraph in cell.paragraphs for run in paragraph.runs):
+                run.font.size = size
+    _table_width(table, Length(sum(columns)))
+    writer.paragraph()
 
 
 def _row_properties(row: _Row, header: bool) -> None:

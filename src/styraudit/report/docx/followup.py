@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-from docx.shared import Cm, Length, Pt
+from docx.shared import Cm, Pt
 
 from ..model import FollowUpItem, Report
-from .findings import _row_properties, _table_width
+from .findings import fixed_table
 from .writer import Writer
 
 # Five columns in the text width; fixed, since autofit breaks Swedish compounds mid-word.
@@ -20,25 +17,8 @@ HEADERS = ("recommendation", "reply", "done", "status", "comment")
 def follow_up(writer: Writer, report: Report, number: int) -> None:
     """N. Uppföljning av tidigare granskning, one row per followed-up recommendation."""
     writer.heading(f"{number}. {writer.label('sections.follow_up')}", 1)
-    table = writer.document.add_table(rows=1, cols=len(COLUMNS))
-    table.style = writer.document.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for cell, key in zip(table.rows[0].cells, HEADERS, strict=True):
-        cell.paragraphs[0].add_run(writer.label(f"follow_up_table.{key}")).bold = True
-        cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="D9E2F3"/>'))
-    _row_properties(table.rows[0], header=True)
-    for item in report.follow_up:
-        added = table.add_row()
-        _row_properties(added, header=False)
-        _row(writer, added.cells, item)
-    for row in table.rows:
-        for cell, width in zip(row.cells, COLUMNS, strict=True):
-            cell.width = width
-            for run in (run for paragraph in cell.paragraphs for run in paragraph.runs):
-                run.font.size = TEXT
-    _table_width(table, Length(sum(COLUMNS)))
-    writer.paragraph()
+    headers = tuple(f"follow_up_table.{key}" for key in HEADERS)
+    fixed_table(writer, headers, COLUMNS, TEXT, [lambda cells, item=item: _row(writer, cells, item) for item in report.follow_up])
 
 
 def _row(writer: Writer, cells: tuple, item: FollowUpItem) -> None:
