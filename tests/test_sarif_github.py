@@ -72,11 +72,17 @@ def test_the_sarif_validates_against_the_oasis_schema(repo: Path) -> None:
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors)
 
 
+HELP = "https://git.example.se/revision/styrning/-/blob/main/criteria/{id}.yaml"
+INFORMATION = "https://git.example.se/revision/styrning"
+
+
 def test_the_fields_github_code_scanning_reads(repo: Path) -> None:
     """https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning"""
+    config = repo / "styraudit.yaml"
+    config.write_text(f"{config.read_text(encoding='utf-8')}help-uri: {HELP}\ninformation-uri: {INFORMATION}\n", encoding="utf-8")
     run = _sarif(".", cwd=repo / "direktiv")["runs"][0]
     driver = run["tool"]["driver"]
-    assert driver["name"] == "styraudit" and driver["informationUri"].startswith("https://") and driver["semanticVersion"]
+    assert driver["name"] == "styraudit" and driver["informationUri"] == INFORMATION and driver["semanticVersion"]
     assert run["automationDetails"]["id"] == "styraudit/check/"
     rules = {rule["id"]: rule for rule in driver["rules"]}
     for result in run["results"]:
@@ -86,7 +92,7 @@ def test_the_fields_github_code_scanning_reads(repo: Path) -> None:
         assert region["startLine"] >= 1 and "file://" not in json.dumps(result["locations"])
         assert len(result["partialFingerprints"]["styraudit/v1"]) == 64
     rule = rules["tydligt-uppdrag"]
-    assert rule["helpUri"].startswith("https://") and rule["helpUri"].endswith("/criteria/tydligt-uppdrag")
+    assert rule["helpUri"] == HELP.replace("{id}", "tydligt-uppdrag")
     markdown = rule["help"]["markdown"]
     assert markdown.startswith("**Tydligt uppdrag**\n\nDet ansvariga organet har självt beslutat om ett uppdrag")
     assert (
@@ -138,3 +144,18 @@ def test_the_github_step_summary_names_outcomes_in_words(repo: Path) -> None:
     text = summary.read_text(encoding="utf-8")
     assert "| File | Criterion | Outcome | Severity | Observation |" in text and "| partly fulfilled (waived) |" in text
     assert not any(raw in text for raw in ("partly_fulfilled", "not_fulfilled", "cannot_assess"))
+
+
+def test_without_configured_links_the_sarif_invents_none(repo: Path) -> None:
+    """A link nobody configured would point nowhere: the rules and the tool then carry none."""
+    run = _sarif(".", cwd=repo / "direktiv")["runs"][0]
+    driver = run["tool"]["driver"]
+    assert "informationUri" not in driver and all("helpUri" not in rule for rule in driver["rules"])
+
+
+def test_a_help_link_without_the_id_is_a_located_error(repo: Path) -> None:
+    config = repo / "styraudit.yaml"
+    config.write_text(f"{config.read_text(encoding='utf-8')}help-uri: https://git.example.se/kriterier\n", encoding="utf-8")
+    result = run_cli("check", ".", "-f", "sarif", cwd=repo / "direktiv")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "styraudit.yaml:7:11: error: help-uri:" in result.stderr, result.stderr

@@ -54,6 +54,11 @@ class Settings(_Strict):
     waivers: list[ConfigWaiver] = Field(default_factory=list)
     limits: dict[str, int] = Field(default_factory=dict)
     jobs: int | None = Field(default=None, ge=1)
+    # Where the office publishes its criteria, `{id}` standing for a criterion's id (e.g. the
+    # governance repository's criteria/{id}.yaml), and the tool's page for its users: SARIF links
+    # each rule and the tool to them. Unset, the SARIF carries no link rather than an invented one.
+    help_uri: str | None = Field(default=None, pattern=r"^https?://[^\s]*\{id\}[^\s]*$")
+    information_uri: str | None = Field(default=None, pattern=r"^https?://\S+$")
 
 
 @dataclass(frozen=True)

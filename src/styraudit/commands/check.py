@@ -116,6 +116,8 @@ def _open(
     options = {
         "quiet": outputs.quiet,
         "fail_on": session.fail_on,
+        "help_uri": session.help_uri,
+        "information_uri": session.information_uri,
         "criteria": pack,
         "step_summary": session.environ.get("GITHUB_STEP_SUMMARY"),
         "root": str(root) if root else None,

@@ -23,7 +23,7 @@ SHIPPED = "shipped criteria"
 def effective_yaml(session: Session) -> str:
     """The effective settings of `session` as commented YAML."""
     lines = [HEADER]
-    for key in ("criteria", "default-criteria", "fail-on", "exclude", "jobs"):
+    for key in ("criteria", "default-criteria", "fail-on", "exclude", "jobs", "help-uri", "information-uri"):
         lines += _entry(key, session.settings[key], 0)
     lines += list(_limits(session))
     lines += list(_severities(session))

@@ -95,6 +95,8 @@ class Session:
         self.exclude = list(self._pick("exclude", list(line.exclude) if line.exclude is not None else None, []))
         self.include = list(self._pick("include", None, []))
         self.jobs = max(1, int(self._pick("jobs", line.jobs, _default_jobs())))
+        self.help_uri: str | None = self._pick("help-uri", None, None)
+        self.information_uri: str | None = self._pick("information-uri", None, None)
         # A limit written in the file is named as its messages name it: relative to the working folder.
         origin = self.config.locate("limits").file if self.config.doc else self.config_name
         self.limits = _limits(settings.limits, origin, line.limits)

@@ -30,7 +30,7 @@ from ..engine.results import CaseResult, CriterionResult, WaiverUse
 from ..errors import Location, Problem
 from . import Summary, WorkerCopy
 from ._ci import clean, facts, message, relative_path, root_of
-from .sarif_rules import HOMEPAGE, LEVELS, LOAD_ERROR, criterion_rule, load_rule
+from .sarif_rules import LEVELS, LOAD_ERROR, criterion_rule, load_rule
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 # The document up to the run's results; end() closes the results and adds the tool with its rules.
@@ -45,6 +45,8 @@ class SarifReporter(WorkerCopy):
         self.stream = stream
         self.root = root_of(options)
         self.pack = options.get("criteria")
+        self.help_uri: str | None = options.get("help_uri")
+        self.information_uri: str | None = options.get("information_uri")
         self.rules: dict[str, dict[str, Any]] = {}
         self.first = True
 
@@ -61,7 +63,9 @@ class SarifReporter(WorkerCopy):
             self.first = False
 
     def end(self, summary: Summary) -> None:
-        driver = {"name": "styraudit", "version": __version__, "semanticVersion": __version__, "informationUri": HOMEPAGE}
+        driver: dict[str, Any] = {"name": "styraudit", "version": __version__, "semanticVersion": __version__}
+        if self.information_uri:
+            driver["informationUri"] = self.information_uri
         rest = {
             "tool": {"driver": {**driver, "rules": list(self.rules.values())}},
             "automationDetails": {"id": AUTOMATION_ID},
@@ -79,7 +83,7 @@ class SarifReporter(WorkerCopy):
         shown = facts(criterion)
         item: dict[str, Any] = {
             "ruleId": criterion.criterion,
-            "ruleIndex": self._rule_index(criterion.criterion, lambda: criterion_rule(criterion, self.pack)),
+            "ruleIndex": self._rule_index(criterion.criterion, lambda: criterion_rule(criterion, self.pack, self.help_uri)),
             "level": LEVELS[criterion.severity],
             "message": {"text": message(criterion)},
             "locations": [self._location(shown[0].location if shown else Location(case.file))],

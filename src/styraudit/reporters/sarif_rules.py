@@ -14,14 +14,8 @@ from ..engine.results import CriterionResult
 from ..text.i18n import _
 from ._ci import clean
 
-# The project's home; rule help links below it. Replace both when the project is published elsewhere.
-HOMEPAGE = "https://example.invalid/styraudit"
 LEVELS = {Severity.high: "error", Severity.medium: "warning", Severity.low: "note"}
 LOAD_ERROR = "load-error"
-
-
-def help_uri(ident: str) -> str:
-    return f"{HOMEPAGE}/criteria/{ident}"
 
 
 def load_rule() -> dict[str, Any]:
@@ -33,13 +27,13 @@ def load_rule() -> dict[str, Any]:
         "shortDescription": {"text": _("The file could not be loaded as a case file.")},
         "fullDescription": {"text": _("The file is not valid YAML, does not follow the case schema, or refers to unknown ids.")},
         "help": {"text": text, "markdown": text},
-        "helpUri": f"{HOMEPAGE}#case-files",
         "defaultConfiguration": {"level": "error"},
     }
 
 
-def criterion_rule(criterion: CriterionResult, pack: Any) -> dict[str, Any]:
-    """The rule of a criterion; without the pack (tests, foreign results) the title stands in for the texts."""
+def criterion_rule(criterion: CriterionResult, pack: Any, help_uri: str | None = None) -> dict[str, Any]:
+    """The rule of a criterion; without the pack (tests, foreign results) the title stands in for the texts.
+    `help_uri` is the configured link template (`{id}` for the criterion's id)."""
     spec = pack.criteria[criterion.criterion].spec if pack and criterion.criterion in pack.criteria else None
     requirement = flat(spec.requirement) if spec else flat(criterion.title)
     plain, markdown = [requirement], [f"**{md(flat(criterion.title))}**", md(requirement)]
@@ -53,16 +47,18 @@ def criterion_rule(criterion: CriterionResult, pack: Any) -> dict[str, Any]:
             recommendation = flat(spec.recommendation.text)
             plain.append(_("Recommendation: {text}").format(text=recommendation))
             markdown.append(f"**{md(_('Recommendation'))}:** {md(recommendation)}")
-    return {
+    rule: dict[str, Any] = {
         "id": criterion.criterion,
         "name": "".join(part.capitalize() for part in re.split(r"[^A-Za-z0-9]+", criterion.criterion)),
         "shortDescription": {"text": flat(criterion.title)},
         "fullDescription": {"text": requirement},
         "help": {"text": "\n\n".join(plain), "markdown": "\n\n".join(markdown)},
-        "helpUri": help_uri(criterion.criterion),
         "defaultConfiguration": {"level": LEVELS[criterion.severity]},
         "properties": {"tags": [flat(criterion.theme)], "severity": criterion.severity.value},
     }
+    if help_uri:
+        rule["helpUri"] = help_uri.replace("{id}", criterion.criterion)
+    return rule
 
 
 def flat(text: str) -> str:
