@@ -30,9 +30,10 @@ from typer.testing import CliRunner
 
 from styraudit.cli import app
 from styraudit.engine import criteria as criteria_module
+from styraudit.engine.question_criteria import unknown_criteria
 from styraudit.errors import InputError, Problem
 from styraudit.load.case import validate_document
-from styraudit.load.limits import Limits
+from styraudit.load.limits import DEFAULT_LIMITS, Limits
 from styraudit.load.yamldoc import load_bytes
 from styraudit.text.messages import format_problem
 
@@ -62,13 +63,19 @@ def examples(ci: int) -> int:
 
 
 def library_problems(data: bytes, name: str) -> list[Problem]:
-    """The library's verdict: [] for a valid case, else its problems. Any other exception escapes and fails the test."""
+    """The library's verdict: [] for a valid case, else its problems (a question naming a criterion the
+    shipped pack lacks included, as `validate` checks it). Any other exception escapes and fails the test."""
     try:
-        validate_document(load_bytes(data, name))
+        loaded = validate_document(load_bytes(data, name))
     except InputError as error:
         assert error.problems, "an InputError must carry at least one problem"
         return list(error.problems)
-    return []
+    return unknown_criteria(loaded, _shipped_pack()) if loaded.case.audit is not None else []
+
+
+@cache
+def _shipped_pack() -> Any:
+    return _LOAD_PACK([criteria_module.default_pack_dir()])
 
 
 def assert_placed(problems: Iterable[Problem], name: str) -> None:
@@ -196,7 +203,7 @@ def _pack(directories: tuple[Path, ...], limits: Limits) -> Any:
 @contextlib.contextmanager
 def cached_criteria() -> Iterator[None]:
     """Load each criteria pack once for the whole test session, in every command (they share the engine's session)."""
-    cached = lambda dirs, limits: _pack(tuple(dirs), limits)  # noqa: E731
+    cached = lambda dirs, limits=DEFAULT_LIMITS: _pack(tuple(dirs), limits)  # noqa: E731
     with mock.patch("styraudit.engine.criteria.load_pack", cached):  # the session imports it when it loads the pack
         yield
 
