@@ -221,7 +221,10 @@ def _answers(
     answers = []
     for question in audit.questions:
         criteria = tuple(dict.fromkeys(pack.resolve(c) or c for c in question.criteria))  # canonical ids, once each
-        judged = [results.get((c, question.subject)) or results[(c, None)] for c in criteria]
+        # a criterion judged only after the report (the replies) has no result in a case without a missiv
+        found = {c: results.get((c, question.subject)) or results.get((c, None)) for c in criteria}
+        criteria = tuple(c for c in criteria if found[c] is not None)
+        judged = [found[c] for c in criteria]
         draft = draft_answer((c, r.outcome, r.severity) for c, r in zip(criteria, judged, strict=True))
         override = overrides.get(question.id)
         final: Answer = override.answer if override else draft.answer
