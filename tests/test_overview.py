@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import jsonschema
@@ -59,3 +61,69 @@ def test_overview_reports_a_broken_file_and_reads_the_rest(tmp_path: Path) -> No
 def test_overview_refuses_an_unknown_extension(tmp_path: Path) -> None:
     done = run_cli("overview", "cases", "-o", str(tmp_path / "o.pdf"))
     assert done.returncode == 2 and "the overview cannot be written as '.pdf'" in done.stderr
+
+
+def test_overview_gives_the_same_bytes_on_every_run_in_every_format(tmp_path: Path) -> None:
+    runs = []
+    for run, jobs in (("a", "1"), ("b", "2")):
+        outputs = [tmp_path / f"{run}.{suffix}" for suffix in ("html", "xlsx", "json")]
+        done = run_cli("overview", "cases", "-j", jobs, *(arg for path in outputs for arg in ("-o", str(path))), timeout=300)
+        assert done.returncode == 0, done.stderr
+        runs.append([path.read_bytes() for path in outputs])
+    assert runs[0] == runs[1]
+
+
+@contextmanager
+def _folded(summaries: list[dict]) -> Iterator[dict]:
+    from styraudit.report.overview import Overview
+
+    with Overview() as overview:
+        for summary in summaries:
+            overview.add(summary)
+        yield overview.as_dict()
+
+
+def _summary(case: str, ages: list[int], answers: int) -> dict:
+    return {
+        "file": f"{case}.yaml",
+        "case_id": case,
+        "title": f"Granskning {case}",
+        "as_of": "2024-01-01",
+        "bodies": ["Kommun: Kommunstyrelsen"],
+        "themes": [("Styrning", "not_fulfilled"), ("Uppföljning", "fulfilled")],
+        "answers": [{"question": f"Fråga {n}?", "answer": "no", "overridden": False} for n in range(answers)],
+        "open": [
+            {"id": f"rek-{n}", "text": "Gör så.", "made": "2023-01-01", "age_days": age, "status": "open"}
+            for n, age in enumerate(ages)
+        ],
+        "overdue": [],
+    }
+
+
+@pytest.mark.parametrize("answers", [0, 3], ids=["no rows", "rows"])
+def test_the_streamed_json_is_the_json_of_the_whole_overview(answers: int) -> None:
+    from styraudit.report.overview_out import _json
+
+    chunks: list[bytes] = []
+    with _folded([_summary("b", [10, 400], answers), _summary("a", [400] if answers else [], answers)]) as data:
+        _json(data, {}, chunks.append)
+        whole = {key: list(value) if hasattr(value, "reorder") else value for key, value in data.items()}
+    assert b"".join(chunks).decode("utf-8") == json.dumps(whole, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    # the oldest first; equal ages in case order
+    assert [(r["case"], r["age_days"]) for r in whole["open_recommendations"]] == (
+        [("a", 400), ("b", 400), ("b", 10)] if answers else [("b", 400), ("b", 10)]
+    )
+    assert whole["repeated_deficiencies"][0]["cases"] == ["b", "a"]
+
+
+def test_the_page_shows_the_first_rows_of_a_long_table_and_says_how_many_there_are(monkeypatch: pytest.MonkeyPatch) -> None:
+    from styraudit.report import overview_out
+    from styraudit.report.labels import load_labels
+
+    monkeypatch.setattr(overview_out, "HTML_ROWS", 2)
+    chunks: list[bytes] = []
+    with _folded([_summary("a", [1, 2, 3], 1), _summary("b", [], 1)]) as data:
+        overview_out._html(data, load_labels(), chunks.append)
+    page = b"".join(chunks).decode("utf-8")
+    assert page.count("rek-") == 2 and "de första 2 raderna av 3" in page
+    assert page.count("Fråga 0?") == 2 and "raderna av 2" not in page  # a table within the bound is whole

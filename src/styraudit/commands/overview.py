@@ -17,7 +17,7 @@ from ..engine.session import Session
 from ..errors import InputError
 from ..text.messages import print_problems
 from .files import select_for
-from .output import refuse_existing, write_atomic
+from .output import AtomicTextFile, refuse_existing
 from .parallel import ordered_map
 
 
@@ -38,6 +38,18 @@ def _summarise(path: Path, session: Session) -> tuple[str, Any]:
         return "invalid", (str(path), error.problems)
 
 
+def _fold(overview: Any, files: list[Path], session: Session) -> None:
+    """Add each file's summary in file order; a file that does not load is printed and listed."""
+    for kind, value in ordered_map(_summarise, files, (session,), session.jobs):
+        if kind == "ok":
+            overview.add(value)
+        else:
+            file, problems = value
+            print_problems(problems)
+            located = [{"line": p.location.line, "column": p.location.column, "message": p.message} for p in problems]
+            overview.add_invalid(file, located)
+
+
 def run(session: Session, options: OverviewOptions) -> int:
     """Fold every selected case into the overview and write each output; exit 2 if some file did not load."""
     from ..report.labels import load_labels
@@ -49,17 +61,11 @@ def run(session: Session, options: OverviewOptions) -> int:
         refuse_existing(path, options.force)
     files = select_for(session).files
     _pack = session.pack  # loaded once, before any worker is forked
-    overview = Overview()
-    for kind, value in ordered_map(_summarise, files, (session,), session.jobs):
-        if kind == "ok":
-            overview.add(value)
-        else:
-            file, problems = value
-            print_problems(problems)
-            located = [{"line": p.location.line, "column": p.location.column, "message": p.message} for p in problems]
-            overview.add_invalid(file, located)
-    data, labels = overview.as_dict(), load_labels()
-    for path, write in writers:
-        write_atomic(path, write(data, labels), force=options.force)
-        print(f"wrote {path}", file=sys.stderr)
+    with Overview() as overview:
+        _fold(overview, files, session)
+        data, labels = overview.as_dict(), load_labels()
+        for path, write in writers:
+            with AtomicTextFile(path, options.force, binary=True) as handle:
+                write(data, labels, handle.write_bytes)
+            print(f"wrote {path}", file=sys.stderr)
     return 2 if overview.invalid else 0

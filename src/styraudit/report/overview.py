@@ -3,14 +3,19 @@ theme (the heat map), the recommendations still open and their age, the replies 
 audit's answers, and the bodies with deficiencies in the same theme in more than one audit.
 
 A case is reduced to a small plain summary where it is judged (`summarise`, in a worker process),
-and the summaries are folded into an `Overview` one by one, so memory grows with the rows the
-overview shows, not with the cases' results.
+and the summaries are folded into an `Overview` one by one; its long tables wait on disk, so memory
+stays flat however many cases are read.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
+import sys
+import tempfile
+from array import array
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -81,57 +86,112 @@ def _age(made: Any, reference: date | None) -> int | None:
     return (reference - made.earliest()).days if made is not None and reference is not None else None
 
 
-@dataclass
-class Overview:
-    """The summaries folded together; `add` one case at a time."""
+class Rows:
+    """A long table of the overview kept on disk, not in memory: rows pickled one after another into an
+    anonymous temporary file (unlinked at once, so nothing is left behind), read back in `order`."""
 
-    cases: int = 0
-    invalid: list[dict[str, Any]] = field(default_factory=list)
-    cells: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
-    deficient_in: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
-    open: list[dict[str, Any]] = field(default_factory=list)
-    overdue: list[dict[str, Any]] = field(default_factory=list)
-    answers: list[dict[str, Any]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open while the overview is written; see close()
+        self._offsets = array("Q")
+
+    def append(self, row: dict[str, Any]) -> int:
+        """Store `row` at the end of the file; its number, for `reorder`."""
+        self._file.seek(0, os.SEEK_END)
+        self._offsets.append(self._file.tell())
+        pickle.dump(row, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        return len(self._offsets) - 1
+
+    def reorder(self, numbers: list[int]) -> None:
+        self._offsets = array("Q", (self._offsets[n] for n in numbers))
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for offset in self._offsets:
+            self._file.seek(offset)
+            yield pickle.load(self._file)
+
+
+class Overview:
+    """The summaries folded together; `add` one case at a time.
+
+    What grows with the number of cases stays small in memory: the long tables (open recommendations,
+    answers) go to `Rows`, a repeated deficiency keeps case numbers, and only the sort keys of the open
+    recommendations are held. So 10,000 cases cost about what 1,000 do.
+    """
+
+    def __init__(self) -> None:
+        self.labels: list[str] = []
+        self.invalid: list[dict[str, Any]] = []
+        self.cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+        self.deficient_in: dict[tuple[str, str], array[int]] = defaultdict(lambda: array("I"))
+        self.open, self.answers = Rows(), Rows()
+        self._open_keys: list[tuple[int, int, str]] = []  # (-age, case number, id), by row number
+        self.overdue: list[dict[str, Any]] = []
+
+    @property
+    def cases(self) -> int:
+        return len(self.labels)
 
     def add(self, summary: dict[str, Any]) -> None:
-        self.cases += 1
-        label = summary["case_id"] or summary["file"]
+        number, label = len(self.labels), summary["case_id"] or summary["file"]
+        self.labels.append(label)
         for body in summary["bodies"]:
             for theme, outcome in summary["themes"]:
                 cell = self.cells[(body, theme)]  # judged, deficient, fulfilled
                 cell[0] += 1
                 cell[1] += outcome in DEFICIENT
                 cell[2] += outcome == Outcome.fulfilled.value
-                if outcome in DEFICIENT and label not in self.deficient_in[(body, theme)]:
-                    self.deficient_in[(body, theme)].append(label)
-        self.open += [{"case": label, **r} for r in summary["open"]]
+                cases = self.deficient_in[(body, theme)]
+                if outcome in DEFICIENT and (not cases or cases[-1] != number):
+                    cases.append(number)
+        for row in summary["open"]:
+            self.open.append({"case": label, **row})
+            self._open_keys.append((-(row["age_days"] or 0), number, sys.intern(row["id"])))
         self.overdue += [{"case": label, **r} for r in summary["overdue"]]
-        self.answers += [{"case": label, "title": summary["title"], **a} for a in summary["answers"]]
+        for answer in summary["answers"]:
+            self.answers.append({"case": label, "title": summary["title"], **answer})
+
+    def __enter__(self) -> Overview:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let the long tables' temporary files go (the system removes them: they were never named)."""
+        self.open.close()
+        self.answers.close()
 
     def add_invalid(self, file: str, problems: list[dict[str, Any]]) -> None:
         self.invalid.append({"file": file, "problems": problems})
 
     def as_dict(self) -> dict[str, Any]:
-        """The overview as plain data, in a stable order: the JSON output, and what HTML and Excel show."""
-        bodies = sorted({b for b, _t in self.cells})
-        themes = sorted({t for _b, t in self.cells})
-        heat = [
-            {"body": b, "theme": t, "judged": c[0], "deficient": c[1], "fulfilled": c[2]}
-            for (b, t), c in sorted(self.cells.items())
-        ]
+        """The overview in a stable order: the JSON output, and what HTML and Excel show. The two long
+        tables are `Rows`, read from disk as they are written out."""
+        keys, labels = self._open_keys, self.labels
+        self.open.reorder(sorted(range(len(keys)), key=lambda n: (keys[n][0], labels[keys[n][1]], keys[n][2])))
+        named = {key: list(dict.fromkeys(labels[n] for n in cases)) for key, cases in self.deficient_in.items()}
         repeated = [
             {"body": b, "theme": t, "audits": len(cases), "cases": cases}
-            for (b, t), cases in sorted(self.deficient_in.items())
+            for (b, t), cases in sorted(named.items())
             if len(cases) > 1
         ]
         return {
             "schema": SCHEMA,
             "cases": self.cases,
             "invalid": self.invalid,
-            "bodies": bodies,
-            "themes": themes,
-            "heatmap": heat,
-            "open_recommendations": sorted(self.open, key=lambda r: (-(r["age_days"] or 0), r["case"], r["id"])),
+            "bodies": sorted({b for b, _t in self.cells}),
+            "themes": sorted({t for _b, t in self.cells}),
+            "heatmap": [
+                {"body": b, "theme": t, "judged": c[0], "deficient": c[1], "fulfilled": c[2]}
+                for (b, t), c in sorted(self.cells.items())
+            ],
+            "open_recommendations": self.open,
             "overdue_replies": sorted(self.overdue, key=lambda r: (r["due"] or "", r["case"], r["body"])),
             "answers": self.answers,
             "repeated_deficiencies": sorted(repeated, key=lambda r: (-r["audits"], r["body"], r["theme"])),
