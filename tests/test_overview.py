@@ -28,6 +28,9 @@ def test_overview_of_the_shipped_cases_writes_all_three_formats(tmp_path: Path) 
     open_ids = {r["id"] for r in data["open_recommendations"] if r["case"] == "uppfoljning-verksamhetsstyrning-fiktiv"}
     assert "rek-forankring.problemanalys" in open_ids and "rek-aterrapportering.tydligt-uppdrag" not in open_ids
     assert any(r["body"] == "Region Västerbotten: Regionstyrelsen" for r in data["repeated_deficiencies"])
+    # a case gathered before its report was sent has a recommendation 0 days old, never a negative age
+    assert all(r["age_days"] >= 0 for r in data["open_recommendations"] if r["age_days"] is not None)
+    assert any(r["age_days"] == 0 for r in data["open_recommendations"])
     html = outputs[0].read_text(encoding="utf-8")
     assert "Brister per organ och tema" in html and "<link" not in html and "<script" not in html
     openpyxl = pytest.importorskip("openpyxl")

@@ -82,8 +82,9 @@ def summarise(loaded: LoadedCase, result: CaseResult) -> dict[str, Any]:
 
 
 def _age(made: Any, reference: date | None) -> int | None:
-    """Days from the date a recommendation was made (its earliest reading) to the case's reference date."""
-    return (reference - made.earliest()).days if made is not None and reference is not None else None
+    """Days from the date a recommendation was made (its earliest reading) to the case's reference date;
+    0 when the case's date lies before the report's (the facts were gathered before it was sent)."""
+    return max(0, (reference - made.earliest()).days) if made is not None and reference is not None else None
 
 
 class Rows:

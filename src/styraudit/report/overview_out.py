@@ -92,9 +92,10 @@ def _xlsx(data: dict[str, Any], labels: dict[str, Any], write: Sink) -> None:
     for title, key, columns in SHEETS:
         sheet = book.create_sheet(words[title][:31])  # Excel's limit on a sheet name
         sheet.freeze_panes = "A2"
+        _printable(sheet)
         for index, (_label, field) in enumerate(columns, start=1):
-            wide = field in ("text", "question", "theme", "cases")
-            sheet.column_dimensions[_letter(index)].width = 60 if wide else 18
+            wide = {"text": 60, "question": 60, "cases": 60, "theme": 34, "body": 50, "case": 36}
+            sheet.column_dimensions[_letter(index)].width = wide.get(field, 14)
         sheet.append(_header(sheet, [words[label] for label, _key in columns]))
         for row in data[key]:
             sheet.append([_typed(field, row.get(field), labels) for _label, field in columns])
@@ -102,6 +103,13 @@ def _xlsx(data: dict[str, Any], labels: dict[str, Any], write: Sink) -> None:
     raw = io.BytesIO()
     book.save(raw)
     write(stable_zip(raw.getvalue(), fix_core_dates=True))  # the same bytes on every run
+
+
+def _printable(sheet: Any) -> None:
+    """Printed, each sheet is landscape and one page wide (LibreOffice and Excel otherwise cut the columns)."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
 
 
 def _header(sheet: Any, titles: list[str]) -> list[Any]:
