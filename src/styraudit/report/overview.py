@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import sys
 import tempfile
 from array import array
 from collections import defaultdict
@@ -25,6 +24,7 @@ from ..load.case import LoadedCase
 from ..text.names import Names
 
 SCHEMA = "styraudit-overview/1"
+MAX_AGE = 1 << 20  # days (some 2,800 years): an older recommendation sorts with these
 DEFICIENT = (Outcome.not_fulfilled.value, Outcome.partly_fulfilled.value)
 
 
@@ -81,6 +81,12 @@ def summarise(loaded: LoadedCase, result: CaseResult) -> dict[str, Any]:
     }
 
 
+def _ranks(texts: list[str]) -> list[int]:
+    """Each text's place in sorted order (equal texts share the place), by the texts' own order."""
+    places = {text: place for place, text in enumerate(sorted(set(texts)))}
+    return [places[text] for text in texts]
+
+
 def _age(made: Any, reference: date | None) -> int | None:
     """Days from the date a recommendation was made (its earliest reading) to the case's reference date;
     0 when the case's date lies before the report's (the facts were gathered before it was sent)."""
@@ -131,7 +137,9 @@ class Overview:
         self.cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
         self.deficient_in: dict[tuple[str, str], array[int]] = defaultdict(lambda: array("I"))
         self.open, self.answers = Rows(), Rows()
-        self._open_keys: list[tuple[int, int, str]] = []  # (-age, case number, id), by row number
+        # The open recommendations' sort keys, by row number: age, case number and id, compactly.
+        self._ages, self._numbers, self._ids = array("I"), array("I"), array("I")
+        self._id_numbers: dict[str, int] = {}
         self.overdue: list[dict[str, Any]] = []
 
     @property
@@ -152,7 +160,9 @@ class Overview:
                     cases.append(number)
         for row in summary["open"]:
             self.open.append({"case": label, **row})
-            self._open_keys.append((-(row["age_days"] or 0), number, sys.intern(row["id"])))
+            self._ages.append(min(row["age_days"] or 0, MAX_AGE))
+            self._numbers.append(number)
+            self._ids.append(self._id_numbers.setdefault(row["id"], len(self._id_numbers)))
         self.overdue += [{"case": label, **r} for r in summary["overdue"]]
         for answer in summary["answers"]:
             self.answers.append({"case": label, "title": summary["title"], **answer})
@@ -171,11 +181,26 @@ class Overview:
     def add_invalid(self, file: str, problems: list[dict[str, Any]]) -> None:
         self.invalid.append({"file": file, "problems": problems})
 
+    def _open_order(self) -> list[int]:
+        """Row numbers of the open recommendations, oldest first, then by case and id: each key packed
+        into one integer (age, the case's rank by label, the id's rank, the row), so sorting 50,000
+        rows holds 50,000 small integers rather than as many tuples."""
+        case_rank = _ranks(self.labels)
+        id_rank = _ranks(sorted(self._id_numbers, key=self._id_numbers.__getitem__))
+        rows = len(self._ages)
+        width = max(rows, len(self.labels), len(id_rank), 1).bit_length()
+        packed = sorted(
+            (((MAX_AGE - self._ages[n]) << width | case_rank[self._numbers[n]]) << width | id_rank[self._ids[n]]) << width | n
+            for n in range(rows)
+        )
+        mask = (1 << width) - 1
+        return [key & mask for key in packed]
+
     def as_dict(self) -> dict[str, Any]:
         """The overview in a stable order: the JSON output, and what HTML and Excel show. The two long
         tables are `Rows`, read from disk as they are written out."""
-        keys, labels = self._open_keys, self.labels
-        self.open.reorder(sorted(range(len(keys)), key=lambda n: (keys[n][0], labels[keys[n][1]], keys[n][2])))
+        labels = self.labels
+        self.open.reorder(self._open_order())
         named = {key: list(dict.fromkeys(labels[n] for n in cases)) for key, cases in self.deficient_in.items()}
         repeated = [
             {"body": b, "theme": t, "audits": len(cases), "cases": cases}
