@@ -1,9 +1,8 @@
 """Building located data from YAML events: one dispatch loop, limits checked before anything is built.
 
-This loop is the loader's hot path (a case file is some 1,500 events), so it is written as one
-function: the event's class picks the branch, the open containers are a stack of tuples, and
-what were small helpers (the child's path, remembering its place, attaching the value, counting
-nodes) are written in place. The guarantees are those NOTES.md asks for: depth, node count
+This is the loader's hot path (a case file is some 1,500 events): the event's class picks its
+handler from a table, the open containers are a stack of tuples, and what were small helpers
+(the child's path, remembering its place, counting nodes) are written in place. The guarantees are those NOTES.md asks for: depth, node count
 (aliases counted as expanded), string length, total text and tags are checked before the value
 is built; scalars stay text (or None); every node and every key gets its line and column;
 a duplicate key and a tag that would construct an object are refused.
@@ -45,133 +44,153 @@ def build(events: Iterable[Any], doc: Any, limits: Limits, source: str | None = 
 
     `source`, the text parsed: when it holds no control character, only a double-quoted scalar
     (through an escape) can, and the others are not searched for one."""
-    clean = source is not None and not has_control(source)
-    file, positions, key_positions, anchors = doc.file, doc.positions, doc.key_positions, {}
-    max_nodes, max_chars, max_string = limits.max_nodes, limits.max_text_chars, limits.max_string_chars
-    max_depth, max_aliases = limits.max_depth, limits.max_aliases
-    # The open container, its path and whether it is a list; `key` is the mapping key awaiting its value.
-    container: Any = None
-    path: tuple[str | int, ...] = ()
-    is_list, key = False, None
-    stack: list[tuple[Any, ...]] = []  # per open container: its parent's state, its anchor and counts at its start
-    nodes = chars = aliases = documents = 0
+    state = _State(doc, limits, source is not None and not has_control(source))
+    handlers = {
+        ScalarEvent: state.scalar,
+        MappingStartEvent: state.start,
+        SequenceStartEvent: state.start,
+        MappingEndEvent: state.end,
+        SequenceEndEvent: state.end,
+        AliasEvent: state.alias,
+        DocumentStartEvent: state.document,
+    }
+    get = handlers.get
     for event in events:
-        kind = event.__class__
-        if kind is ScalarEvent:
-            raw, mark, tag = event.value, event.start_mark, event.tag
-            if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
-                _tag(file, event)
-            if len(raw) > max_string:
-                _fail(
-                    file,
-                    mark,
-                    f"a text of {len(raw)} characters exceeds the limit of {max_string}",
-                    "split the text or raise it with --limit max_string_chars=N",
-                    "limit",
-                )
-            chars += len(raw)
-            if chars > max_chars:
-                _too_much_text(file, mark, max_chars)
-            # A control character can only come in through an escape ("\x1b"); it is kept visible, as
-            # its picture (␛), so that no output (a terminal, XML, Word) ever carries it raw.
-            text = raw if clean and event.style != '"' else printable(raw)
-            value = None if (event.implicit[0] and not event.style and text in NULLS) or tag == NULL_TAG else text
-            if key is None and container is not None and not is_list:  # a mapping key
-                key = "" if value is None else value
-                if key in container:
-                    _duplicate(file, mark, key, key_positions.get((*path, key), (0, 0)))
-                key_positions[(*path, key)] = (mark.line + 1, mark.column + 1)
-                continue
-            nodes += 1
-            if nodes > max_nodes:
-                _too_many_nodes(file, mark, max_nodes)
-            child = (*path, len(container)) if is_list else (*path, key) if container is not None else ()
-            if child not in positions:
-                positions[child] = (mark.line + 1, mark.column + 1)
-            if event.anchor:
-                anchors[event.anchor] = (value, 1, len(raw))
-            if is_list:
-                container.append(value)
-            elif container is not None:
-                container[key], key = value, None
-            else:
-                doc.data = value
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            mark, tag = event.start_mark, event.tag
-            if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
-                _tag(file, event)
-            nodes += 1
-            if nodes > max_nodes:
-                _too_many_nodes(file, mark, max_nodes)
-            if len(stack) >= max_depth:
-                _fail(
-                    file,
-                    mark,
-                    f"the file nests deeper than {max_depth} levels",
-                    "case files are shallow; raise it with --limit max_depth=N if this is meant",
-                    "limit",
-                )
-            child = _child(file, mark, container, path, is_list, key)
-            if child not in positions:
-                positions[child] = (mark.line + 1, mark.column + 1)
-            stack.append((container, path, is_list, key, event.anchor, nodes, chars))
-            container, path, is_list, key = ([] if kind is SequenceStartEvent else {}), child, kind is SequenceStartEvent, None
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            done = container
-            container, path, is_list, key, anchor, nodes_at_start, chars_at_start = stack.pop()
-            if anchor:
-                anchors[anchor] = (done, nodes - nodes_at_start + 1, chars - chars_at_start)
-            if is_list:
-                container.append(done)
-            elif container is not None:
-                container[key], key = done, None
-            else:
-                doc.data = done
-        elif kind is AliasEvent:
-            mark = event.start_mark
-            aliases += 1
-            if aliases > max_aliases:
-                _fail(
-                    file,
-                    mark,
-                    f"more than {max_aliases} aliases",
-                    "raise it with --limit max_aliases=N if this is meant",
-                    "limit",
-                )
-            if event.anchor not in anchors:
-                _fail(
-                    file,
-                    mark,
-                    f"alias *{event.anchor} refers to an anchor that is not defined before it",
-                    "define &name before using *name",
-                    "syntax",
-                )
-            value, size, text_size = anchors[event.anchor]
-            nodes += size
-            if nodes > max_nodes:
-                _too_many_nodes(file, mark, max_nodes)
-            chars += text_size
-            if chars > max_chars:
-                _too_much_text(file, mark, max_chars)
-            child = _child(file, mark, container, path, is_list, key)
-            if child not in positions:
-                positions[child] = (mark.line + 1, mark.column + 1)
-            if is_list:
-                container.append(value)
-            elif container is not None:
-                container[key], key = value, None
-            else:
-                doc.data = value
-        elif kind is DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                _fail(
-                    file,
-                    event.start_mark,
-                    _("the file holds more than one YAML document"),
-                    _("a case file is one document: remove the second `---`"),
-                    "syntax",
-                )
+        handler = get(event.__class__)
+        if handler is not None:
+            handler(event)
+
+
+class _State:
+    """The builder's state: the open container, its path, whether it is a list, the key awaiting
+    its value; below it, per open container, its parent's state, its anchor and the counts at its start."""
+
+    __slots__ = ("aliases", "anchors", "chars", "clean", "container", "doc", "documents", "file", "is_list", "key")
+    __slots__ += ("key_positions", "limits", "nodes", "path", "positions", "stack")
+
+    def __init__(self, doc: Any, limits: Limits, clean: bool) -> None:
+        self.doc, self.file, self.limits, self.clean = doc, doc.file, limits, clean
+        self.positions, self.key_positions = doc.positions, doc.key_positions
+        self.anchors: dict[str, tuple[Any, int, int]] = {}
+        self.container: Any = None
+        self.path: tuple[str | int, ...] = ()
+        self.is_list, self.key = False, None
+        self.stack: list[tuple[Any, ...]] = []
+        self.nodes = self.chars = self.aliases = self.documents = 0
+
+    def scalar(self, event: Any) -> None:
+        raw, mark, tag, limits = event.value, event.start_mark, event.tag, self.limits
+        if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
+            _tag(self.file, event)
+        if len(raw) > limits.max_string_chars:
+            _too_long(self.file, mark, len(raw), limits.max_string_chars)
+        self.chars += len(raw)
+        if self.chars > limits.max_text_chars:
+            _too_much_text(self.file, mark, limits.max_text_chars)
+        # A control character can only come in through an escape ("\x1b"); it is kept visible, as
+        # its picture (␛), so that no output (a terminal, XML, Word) ever carries it raw.
+        text = raw if self.clean and event.style != '"' else printable(raw)
+        value = None if (event.implicit[0] and not event.style and text in NULLS) or tag == NULL_TAG else text
+        container, key = self.container, self.key
+        if key is None and container is not None and not self.is_list:  # a mapping key
+            key = self.key = "" if value is None else value
+            if key in container:
+                _duplicate(self.file, mark, key, self.key_positions.get((*self.path, key), (0, 0)))
+            self.key_positions[(*self.path, key)] = (mark.line + 1, mark.column + 1)
+            return
+        self.nodes += 1
+        if self.nodes > limits.max_nodes:
+            _too_many_nodes(self.file, mark, limits.max_nodes)
+        child = (*self.path, len(container)) if self.is_list else (*self.path, key) if container is not None else ()
+        if child not in self.positions:
+            self.positions[child] = (mark.line + 1, mark.column + 1)
+        if event.anchor:
+            self.anchors[event.anchor] = (value, 1, len(raw))
+        self.attach(value)
+
+    def attach(self, value: Any) -> None:
+        if self.is_list:
+            self.container.append(value)
+        elif self.container is not None:
+            self.container[self.key], self.key = value, None
+        else:
+            self.doc.data = value
+
+    def start(self, event: Any) -> None:
+        mark, tag, limits = event.start_mark, event.tag, self.limits
+        if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
+            _tag(self.file, event)
+        self.nodes += 1
+        if self.nodes > limits.max_nodes:
+            _too_many_nodes(self.file, mark, limits.max_nodes)
+        if len(self.stack) >= limits.max_depth:
+            _fail(
+                self.file,
+                mark,
+                f"the file nests deeper than {limits.max_depth} levels",
+                "case files are shallow; raise it with --limit max_depth=N if this is meant",
+                "limit",
+            )
+        child = _child(self.file, mark, self.container, self.path, self.is_list, self.key)
+        if child not in self.positions:
+            self.positions[child] = (mark.line + 1, mark.column + 1)
+        self.stack.append((self.container, self.path, self.is_list, self.key, event.anchor, self.nodes, self.chars))
+        is_list = event.__class__ is SequenceStartEvent
+        self.container, self.path, self.is_list, self.key = ([] if is_list else {}), child, is_list, None
+
+    def end(self, event: Any) -> None:
+        done = self.container
+        self.container, self.path, self.is_list, self.key, anchor, nodes_at_start, chars_at_start = self.stack.pop()
+        if anchor:
+            self.anchors[anchor] = (done, self.nodes - nodes_at_start + 1, self.chars - chars_at_start)
+        self.attach(done)
+
+    def alias(self, event: Any) -> None:
+        mark, limits = event.start_mark, self.limits
+        self.aliases += 1
+        if self.aliases > limits.max_aliases:
+            _fail(
+                self.file,
+                mark,
+                f"more than {limits.max_aliases} aliases",
+                "raise it with --limit max_aliases=N if this is meant",
+                "limit",
+            )
+        if event.anchor not in self.anchors:
+            message = f"alias *{event.anchor} refers to an anchor that is not defined before it"
+            _fail(self.file, mark, message, "define &name before using *name", "syntax")
+        value, size, text_size = self.anchors[event.anchor]
+        self.nodes += size
+        if self.nodes > limits.max_nodes:
+            _too_many_nodes(self.file, mark, limits.max_nodes)
+        self.chars += text_size
+        if self.chars > limits.max_text_chars:
+            _too_much_text(self.file, mark, limits.max_text_chars)
+        child = _child(self.file, mark, self.container, self.path, self.is_list, self.key)
+        if child not in self.positions:
+            self.positions[child] = (mark.line + 1, mark.column + 1)
+        self.attach(value)
+
+    def document(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            _fail(
+                self.file,
+                event.start_mark,
+                _("the file holds more than one YAML document"),
+                _("a case file is one document: remove the second `---`"),
+                "syntax",
+            )
+
+
+def _too_long(file: str, mark: Any, length: int, limit: int) -> NoReturn:
+    _fail(
+        file,
+        mark,
+        f"a text of {length} characters exceeds the limit of {limit}",
+        "split the text or raise it with --limit max_string_chars=N",
+        "limit",
+    )
 
 
 def _child(file: str, mark: Any, container: Any, path: tuple[Any, ...], is_list: bool, key: Any) -> tuple[Any, ...]:
