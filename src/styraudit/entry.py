@@ -1,17 +1,35 @@
 """The console-script entry point. `--version` is answered before typer is imported, so that
-the command a CI job runs most often costs little more than starting Python."""
+the command a CI job runs most often costs little more than starting Python; `--help` (of the
+tool or of one command) is answered without importing pydantic."""
 
 from __future__ import annotations
 
 import sys
+import types
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--version"]:
+    args = sys.argv[1:]
+    if args == ["--version"]:
         from . import __version__
 
         print(f"styraudit {__version__}")
         return
+    if 1 <= len(args) <= 3 and args[-1] == "--help" and not any(a.startswith("-") for a in args[:-1]):
+        _without_value_adapters()
     from .cli import main as cli_main
 
     cli_main()
+
+
+def _without_value_adapters() -> None:
+    """Help converts no value, so typer needs no pydantic adapters to show it.
+
+    typer builds a pydantic TypeAdapter for every parameter of a command as it builds the
+    command, which imports pydantic (five times the cost of `import yaml`) only to print text.
+    Its adapter module is replaced by one that builds none: typer then passes values through
+    unconverted, which help never does. tests/test_startup.py checks the help is the same.
+    """
+    stub = types.ModuleType("typer._adapters")
+    stub.try_build_adapter = lambda annotation, parameter_info: None  # type: ignore[attr-defined]
+    sys.modules.setdefault("typer._adapters", stub)

@@ -7,20 +7,27 @@ from typing import Any
 from jinja2 import Template
 
 from ..errors import InputError, Location, Problem
+from ..text.clock import rendering
+from ..text.jinja import MAX_RENDER_SECONDS
+from ..text.lazy import LazyTemplate
 
 
-def render(template: Template, values: dict[str, Any], where: Location, lookup: Any = None, collapse: bool = True) -> str:
+def render(
+    template: LazyTemplate | Template, values: dict[str, Any], where: Location, lookup: Any = None, collapse: bool = True
+) -> str:
     """Render a criterion's text; any failure is the criterion file's fault, reported at the text's place.
 
-    The sandbox refuses huge results (SecurityError) and the deadline stops endless loops; a
-    name the check does not provide (UndefinedError) or a filter given the wrong kind of value
-    fails only now, with this case's values, so it becomes an InputError here rather than a
-    traceback. `collapse` makes the text one line, as observations are shown.
+    Plain prose is given back as it stands, without Jinja. The sandbox refuses huge results
+    (SecurityError) and the time bound (the case's, text/clock.py, or the render's own) stops
+    endless loops; a name the check does not provide (UndefinedError) or a filter given the
+    wrong kind of value fails only now, with this case's values, so it becomes an InputError
+    here rather than a traceback. `collapse` makes the text one line, as observations are shown.
     """
-    from ..text.jinja import MAX_RENDER_SECONDS, deadline
-
+    plain = getattr(template, "plain", None)  # a compiled jinja Template (a caller's own) has none
+    if plain is not None:
+        return " ".join(plain.split()) if collapse else plain
     try:
-        with deadline(MAX_RENDER_SECONDS):
+        with rendering(MAX_RENDER_SECONDS):
             text = template.render(**values, lookup=lookup)
             return " ".join(text.split()) if collapse else text
     except Exception as exc:  # whatever a text does wrong, the user gets file:line, not a traceback

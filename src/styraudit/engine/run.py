@@ -10,6 +10,8 @@ from ..errors import InputError, Location, Problem
 from ..load.case import LoadedCase
 from ..model.audit import Answer
 from ..model.paths import dotted
+from ..text.clock import case_bound
+from ..text.jinja import MAX_RENDER_SECONDS
 from .context import CheckContext
 from .criteria import BoundCheck, CriteriaPack, Criterion
 from .followup import follow_up
@@ -32,7 +34,12 @@ from .results import (
 
 
 def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) -> CaseResult:
-    """Judge one loaded case against a criteria pack."""
+    """Judge one loaded case against a criteria pack; every text rendered within the time bound."""
+    with case_bound(MAX_RENDER_SECONDS):  # one timer for the case, not two timer calls per text
+        return _evaluate(loaded, pack, as_of)
+
+
+def _evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None) -> CaseResult:
     ctx = CheckContext(loaded.case, as_of)
     selected = _selected(loaded, pack)
     subjects = _subjects(loaded, pack)

@@ -40,6 +40,11 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
 
 
+def has_control(text: str) -> bool:
+    """Whether `printable` would change anything in `text`."""
+    return _CONTROL.search(text) is not None
+
+
 def _escape_byte(match: re.Match[str]) -> str:
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode (surrogateescape)

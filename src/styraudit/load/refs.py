@@ -5,16 +5,14 @@ from __future__ import annotations
 import difflib
 import typing
 from collections.abc import Iterator
-from functools import cache
-from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import Problem
-from ..model.base import RefTo
 from ..model.case import Case
 from ..model.paths import YamlPath
 from ..text.i18n import N_, _
+from .ref_fields import plan, ref_fields
 from .yamldoc import YamlDocument
 
 # Which list of the case defines ids of which kind (ids nested inside their items are found too).
@@ -84,7 +82,7 @@ def _ids_in(model: BaseModel, path: YamlPath) -> Iterator[tuple[str, str, YamlPa
     ident = getattr(model, "id", None)
     if kind and isinstance(ident, str):
         yield ident, kind, (*path, "id")
-    for name in type(model).model_fields:
+    for name in plan(type(model)).ids:
         value = getattr(model, name)
         if isinstance(value, BaseModel):
             yield from _ids_in(value, (*path, name))
@@ -94,31 +92,10 @@ def _ids_in(model: BaseModel, path: YamlPath) -> Iterator[tuple[str, str, YamlPa
                     yield from _ids_in(item, (*path, name, index))
 
 
-def _ref_kinds(annotation: Any) -> tuple[str, ...] | None:
-    for meta in getattr(annotation, "__metadata__", ()):
-        if isinstance(meta, RefTo):
-            return meta.kinds
-    for arg in typing.get_args(annotation):
-        kinds = _ref_kinds(arg)
-        if kinds:
-            return kinds
-    return None
-
-
-@cache
-def _ref_fields(model: type[BaseModel]) -> dict[str, tuple[str, ...]]:
-    found = {}
-    for name, info in model.model_fields.items():
-        kinds = _ref_kinds(info.annotation) or next((m.kinds for m in info.metadata if isinstance(m, RefTo)), None)
-        if kinds:
-            found[name] = kinds
-    return found
-
-
 def references(model: BaseModel, path: YamlPath = ()) -> Iterator[tuple[str, tuple[str, ...], YamlPath]]:
     """Every (referenced id, allowed kinds, path of the reference) below `model`."""
-    refs = _ref_fields(type(model))
-    for name in type(model).model_fields:
+    refs = ref_fields(type(model))
+    for name in plan(type(model)).refs:
         if name == "initiative" and isinstance(model, Case) and model.initiative_is_first_subject:
             continue  # the first subject, already walked under `subjects`
         value = getattr(model, name)

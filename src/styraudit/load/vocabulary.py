@@ -51,18 +51,29 @@ def normalise(data: Any, model: type[BaseModel]) -> None:
     if not isinstance(data, dict):
         return
     for key, value in data.items():
-        field = model.model_fields.get(key) if isinstance(key, str) else None
-        if field is not None:
-            data[key] = _field_value(value, field)
+        plan = _plan(model, key) if isinstance(key, str) else None
+        if plan is not None:
+            data[key] = _field_value(value, *plan)
 
 
-def _field_value(value: Any, field: FieldInfo) -> Any:
-    if isinstance(value, str) and _is_bool(field.annotation):
+@cache
+def _plan(model: type[BaseModel], key: str) -> tuple[FieldInfo, bool, type[Enum] | None, type[BaseModel] | None] | None:
+    """What a field of `model` takes: found once per class and key, not once per value (it was
+    the largest part of loading a case: the annotations were taken apart again for every item)."""
+    field = model.model_fields.get(key)
+    if field is None:
+        return None
+    return field, _is_bool(field.annotation), enum_in(field.annotation), _model_in(field.annotation)
+
+
+def _field_value(value: Any, field: FieldInfo, is_bool: bool, enum: type[Enum] | None, inner: type[BaseModel] | None) -> Any:
+    if isinstance(value, str) and is_bool:
         found = _lookup(YES_NO).get(_key(value))
         if found == "unknown" and not is_yes_no(field):
             return value  # a plain yes/no field cannot be unknown: leave it for the model to refuse
         return {"true": True, "false": False, "unknown": None}.get(found, value) if found else value
-    enum, inner = enum_in(field.annotation), _model_in(field.annotation)
+    if enum is None and inner is None:
+        return value
     items = value if isinstance(value, list) else [value]
     for index, item in enumerate(items):
         if enum is not None and isinstance(item, str) and item not in enum._value2member_map_:

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from jinja2 import Template
-
 from ...errors import Problem
 from ...load.refs import suggest
 from ...load.resources import data_dir
 from ...load.yamldoc import YamlDocument, load_file
 from ...model.paths import YamlPath
+from ...text.lazy import LazyTemplate
 from ..registry import Check
 from .params import validate_params
 from .spec import CheckBinding
@@ -24,7 +23,7 @@ from .texts import TextNames, compile_text
 class BoundCheck:
     check: Check
     params: Any
-    texts: dict[str, Template]
+    texts: dict[str, LazyTemplate]
 
     @cached_property
     def text_params(self) -> dict[str, Any]:
@@ -56,8 +55,8 @@ def bind(
 
 def _texts(
     doc: YamlDocument, env: Any, check: Check, where: YamlPath, binding: CheckBinding, problems: list[Problem]
-) -> dict[str, Template]:
-    texts: dict[str, Template] = {}
+) -> dict[str, LazyTemplate]:
+    texts: dict[str, LazyTemplate] = {}
     for code, text in binding.texts.items():
         if code not in check.codes:
             hint = suggest(code, check.codes) or f"codes of {check.id}: {', '.join(check.codes)}"
@@ -72,7 +71,7 @@ def _texts(
         if code in binding.texts:
             continue
         if code in defaults:
-            texts[code] = env.from_string(defaults[code])
+            texts[code] = LazyTemplate(env, defaults[code])
         else:
             message = f"no text for the finding code {code!r} of check {check.id}"
             hint = f"add `{code}:` under texts ({check.codes[code]})"

@@ -13,13 +13,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Template
 from pydantic import ValidationError
 
 from ...errors import InputError, Location, Problem
 from ...load.limits import DEFAULT_LIMITS, Limits
 from ...load.resources import data_dir
 from ...load.yamldoc import YamlDocument, load_file
+from ...text.lazy import LazyTemplate
 from ..outcome import Outcome
 from ..registry import Check, checks
 from ..render import render
@@ -40,10 +40,10 @@ class Criterion:
 
     spec: CriterionSpec
     checks: tuple[BoundCheck, ...]
-    assessment: dict[Outcome, Template]
-    recommendation: Template | None
+    assessment: dict[Outcome, LazyTemplate]
+    recommendation: LazyTemplate | None
     doc: YamlDocument
-    requirement_template: Template | None = None
+    requirement_template: LazyTemplate | None = None
 
     @property
     def id(self) -> str:

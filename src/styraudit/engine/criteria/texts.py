@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import Template, TemplateSyntaxError, meta, nodes
+from jinja2 import TemplateSyntaxError, meta, nodes
 
 from ...errors import Location, Problem
 from ...load.refs import suggest
 from ...load.yamldoc import YamlDocument
 from ...model.paths import YamlPath
+from ...text.lazy import LazyTemplate, has_syntax
 
 # A nested shape of what `params` holds: parameter names (finding texts), or check ids to their
 # parameter names (the criterion's texts). None: a value, below which anything goes.
@@ -58,12 +59,17 @@ class TextNames:
 
 def compile_text(
     doc: YamlDocument, env: Any, path: YamlPath, text: str, problems: list[Problem], names: TextNames | None = None
-) -> Template | None:
-    """A criterion text as a template, or None after adding its problems at the text's own line."""
+) -> LazyTemplate | None:
+    """A criterion text as a template, or None after adding its problems at the text's own line.
+
+    The text is parsed now, so that its syntax and its names are checked when the pack loads;
+    it is compiled only if a run renders it, and plain prose is neither parsed nor compiled.
+    """
+    if not has_syntax(text):
+        return LazyTemplate(env, text)
     where = doc.locate(path)
     try:
         ast = env.parse(text)
-        template = env.from_string(ast)
     except TemplateSyntaxError as exc:
         message, hint = f"template syntax: {exc.message}", "check the {{ }} and {% %} pairs in this text"
         problems.append(Problem(_at(where, exc.lineno or 1), message, hint, "template"))
@@ -78,7 +84,7 @@ def compile_text(
         problems.append(Problem(where, "the text cannot be read: it nests too deep", "simplify the expression", "template"))
         return None
     problems.extend(found)
-    return None if found else template
+    return None if found else LazyTemplate(env, text, ast)
 
 
 def _at(where: Location, line: int) -> Location:
