@@ -21,6 +21,8 @@ from ..engine.results import CaseResult, CriterionResult, Observation
 from ..load.case import LoadedCase
 from ..text.names import Names, actor_names
 from ..text.swedish import join_sv, lower_first
+from .abbreviate import abbreviated, group_abbreviations
+from .confined import confined_to_lead
 from .followup import follow_up_items
 from .front import audit_fields
 from .labels import load_labels
@@ -52,7 +54,7 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
     themes = _themes(parts, book, loaded, labels, doubtful)
     followed = follow_up_items(result, book, loaded, labels)  # cites after chapter 4, before the list is made
     verify = _verify(result, book, labels)
-    return Report(
+    report = Report(
         **audit_fields(case, result, pack, name),
         summary_observations=tuple(s for paragraph in paragraphs for s in paragraph),
         summary_paragraphs=paragraphs,
@@ -69,6 +71,7 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
         follow_up=followed,
         verify=verify,
     )
+    return abbreviated(report, group_abbreviations(case))
 
 
 def _summary(
@@ -101,6 +104,8 @@ def _assessment(
     worst = next((a for a in ("no", "partly", "yes") if a in answers), None)
     if worst and case.audit is not None and case.audit.audited_bodies:
         intro = words["intro"][worst].format(bodies=join_sv(lower_first(name(b)) for b in case.audit.audited_bodies))
+        if worst != "yes":
+            intro = " ".join(t for t in (intro, confined_to_lead(case, name, words)) if t)
     by_theme: dict[str, list[str]] = {}
     for criterion in [*composed, *deficient]:
         texts = by_theme.setdefault(criterion.theme, [])
