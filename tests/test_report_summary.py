@@ -17,7 +17,7 @@ SEED_ASSESSMENTS = {
     "no sufficient cooperation between the directors": "tillräcklig samverkan mellan den som ledde arbetet och de övriga förvaltningscheferna säkerställdes inte",
     "no root-cause analysis": "saknades en analys av grundproblemen",
     "weak anchoring": "Förankringen var svag",
-    "only overview reports": "var tre översiktliga",
+    "only overview reports": "de rapporter som underlaget beskriver närmare var översiktliga",
 }
 
 

@@ -50,10 +50,15 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
     composed = [c for c in result.criteria if c.composed_of]
     deficient = [c for c in parts if c.outcome in DEFICIENT]
     doubtful = {p.text for p in result.verify if p.reason in DOUBTS}
+    # What the evidence does not show, where the criterion was judged on other findings, is the auditor's to settle.
+    unknown = [
+        o for c in parts if c.outcome != Outcome.cannot_assess for o in c.observations if o.outcome == Outcome.cannot_assess
+    ]
+    doubtful |= {o.text for o in unknown}
     paragraphs = _summary(deficient, book, case, labels, doubtful)
     themes = _themes(parts, book, loaded, labels, doubtful)
     followed = follow_up_items(result, book, loaded, labels)  # cites after chapter 4, before the list is made
-    verify = _verify(result, book, labels)
+    verify = _verify(result, book, labels) + _unknown(unknown, book, labels)
     report = Report(
         **audit_fields(case, result, pack, name),
         summary_observations=tuple(s for paragraph in paragraphs for s in paragraph),
@@ -124,6 +129,16 @@ def _verify(result: CaseResult, book: SourceBook, labels: dict[str, Any]) -> tup
         locations = tuple(dict.fromkeys(str(f.location) for f in point.facts))
         lead = " ".join(str(reasons.get(point.reason, "")).split())
         points.setdefault((point.reason, point.text), VerifyPoint(lead, point.text, sources, locations))
+    return tuple(points.values())
+
+
+def _unknown(observations: list[Observation], book: SourceBook, labels: dict[str, Any]) -> tuple[VerifyPoint, ...]:
+    """Points to verify for what the evidence does not show, each once, after the engine's own."""
+    lead = labels["text"]["verify_unknown"]
+    points: dict[str, VerifyPoint] = {}
+    for o in observations:
+        sources = book.cite(s for f in o.facts for s in f.sources)
+        points.setdefault(o.text, VerifyPoint(lead, o.text, sources, tuple(dict.fromkeys(str(f.location) for f in o.facts))))
     return tuple(points.values())
 
 
