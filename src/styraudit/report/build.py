@@ -104,20 +104,20 @@ def _assessment(
 ) -> tuple[str, ...]:
     """The Bedömning: the overall judgement naming the bodies and the lead, the themes' assessments, the purposes at risk."""
     words = labels["synthesis"]
-    intro = ""
+    intro = confined = ""
     answers = {a.final.value for a in result.answers}
     worst = next((a for a in ("no", "partly", "yes") if a in answers), None)
     if worst and case.audit is not None and case.audit.audited_bodies:
         intro = words["intro"][worst].format(bodies=join_sv(lower_first(name(b)) for b in case.audit.audited_bodies))
-        if worst != "yes":
-            intro = " ".join(t for t in (intro, confined_to_lead(case, name, words)) if t)
+        confined = confined_to_lead(case, name, words) if worst != "yes" else ""
     by_theme: dict[str, list[str]] = {}
     for criterion in [*composed, *deficient]:
         texts = by_theme.setdefault(criterion.theme, [])
         if criterion.assessment and criterion.assessment not in texts:
             texts.append(criterion.assessment)
     purposes = [p.text for p in case.initiative.purposes] if case.initiative else []
-    return assessment(intro, by_theme.values(), purposes, words)
+    # Whether the work was confined to its lead is said on its own, after the overall judgement (seed 000).
+    return assessment(intro, [[confined], *by_theme.values()], purposes, words)
 
 
 def _verify(result: CaseResult, book: SourceBook, labels: dict[str, Any]) -> tuple[VerifyPoint, ...]:
