@@ -53,3 +53,15 @@ def test_no_top_down_judgement_when_a_committee_decided_on_the_work(tmp_path: Pa
     report = report_of(variant(tmp_path, {"\ndecisions:\n": "\n" + decided}))
     assert not any("toppstyrt" in p for p in report.summary_assessment)
     assert any("toppstyrt" in p for p in real_report().summary_assessment)
+
+
+def test_a_goal_chain_summary_condenses_findings_of_one_kind_and_says_how_many_more() -> None:
+    from report_support import ROOT
+
+    report = report_of(ROOT / "cases" / "fokusomraden-2024-2027.yaml")
+    said = [s.text for p in report.summary_paragraphs for s in p]
+    assert len(said) <= 12, len(said)
+    assert any("ytterligare" in t and "avsnitt 4" in t for t in said), said
+    told = sum(len(t.statements) for t in report.themes)
+    assert told > len(said)  # chapter 4 still tells every finding
+    assert not any("att att" in p for p in report.summary_assessment)

@@ -32,12 +32,14 @@ from .narrative import Told, assign, fact_key, fact_statements, facts_of, woven,
 from .recommendations import recommendation_items
 from .sources import SourceBook
 from .statements import by_date, fact_date, merged, statement
-from .synthesis import aggregated, assessment
+from .synthesis import aggregated, assessment, bare, condensed, more_of
 from .timeline import build_timeline
 
 DEFICIENT = (Outcome.not_fulfilled, Outcome.partly_fulfilled)
 # Points to verify that leave the body for the auditor's list; claims on interviews alone stay in the text too.
 DOUBTS = ("inference", "imprecise_date")
+# Chapter 1 says this many findings of one kind, then how many more chapter 4 tells (a goal chain's eighty).
+SAID_IN_FULL = 3
 
 
 def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, labels: dict[str, Any] | None = None) -> Report:
@@ -89,9 +91,16 @@ def _summary(
         grouped.setdefault(criterion.theme, []).extend(kept)
     actors = actor_names(case)
     words = labels["synthesis"]
-    return tuple(
-        tuple(aggregated(merged(statement(o, book, case) for o in found), actors, words)) for found in grouped.values() if found
-    )
+    paragraphs = []
+    for found in grouped.values():
+        kept, rest = condensed(found, SAID_IN_FULL, lambda group: len(aggregated(bare(group), actors, words)) > SAID_IN_FULL)
+        said = list(aggregated(merged(statement(o, book, case) for o in kept), actors, words))
+        for last, group in reversed(rest):  # each count right after the last finding of its kind said in full
+            at = next((i + 1 for i, s in enumerate(said) if s.text == statement(last, book, case).text), len(said))
+            said.insert(at, more_of([statement(o, book, case) for o in group], words))
+        if said:
+            paragraphs.append(tuple(said))
+    return tuple(paragraphs)
 
 
 def _assessment(
