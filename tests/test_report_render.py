@@ -98,7 +98,7 @@ def test_the_real_timeline_shows_the_committees_never_reported_to() -> None:
         "Hälso- och sjukvårdsnämnden",
         "Regionala utvecklingsnämnden",
         "Regiondirektören",
-        "Centrala ledningsgruppen (regiondirektörens ledningsgrupp)",
+        "CLG",  # introduced in chapter 1 as "regiondirektörens ledningsgrupp (CLG)"
     ]
     assert timeline.silent == ("HSN", "RUN") and timeline.max_gap_months == 6
     assert {e.kind for e in timeline.events if e.body == "RS"} == {"decision", "report"}

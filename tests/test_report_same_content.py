@@ -17,6 +17,7 @@ import pytest
 
 from clirunner import ROOT
 from report_support import rendered, report_of
+from styraudit.text.swedish import join_sv, lower_first
 
 CASES = sorted((ROOT / "cases").glob("*.yaml"))
 CHAPTER_IDS = ("summary", "background", "conduct", "findings", "answers", "recommendations")
@@ -127,9 +128,8 @@ def test_recommendations_and_answers_are_the_same_texts_in_both(case: Path) -> N
     for item in report.recommendations:
         assert _flat(item.text) in closing_word and _flat(item.text) in closing_html
         if item.addressees:
-            addressed = _flat(
-                "Riktas till: " + " och ".join([", ".join(item.addressees[:-1]), item.addressees[-1]]).lstrip(" och")
-            )
+            # Inside the sentence the bodies take the lower-case form ("Riktas till: regionstyrelsen och ...").
+            addressed = _flat("Riktas till: " + join_sv(lower_first(a) for a in item.addressees))
             assert addressed in closing_word and addressed in closing_html
     for row in report.answers:
         for text in (row.question, row.answer, *row.comment):

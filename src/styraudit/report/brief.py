@@ -1,8 +1,7 @@
 """The report in short: the phrases the board's slides and the one-page summary use.
 
 Taken from the report model only, whole sentences, never cut: the first sentence of each
-background paragraph and of each assessment, the themes' headings (which state what happened,
-as in seed 000), and each theme's conclusion (the first sentence of its "Vår kommentar").
+background paragraph, of each paragraph of chapter 1's findings and of each assessment, and each theme's conclusion (the first sentence of its "Vår kommentar").
 """
 
 from __future__ import annotations
@@ -36,8 +35,11 @@ def background(report: Report) -> list[str]:
 
 
 def observations(report: Report) -> list[str]:
-    """Iakttagelser: the themes' headings."""
-    return _unique([theme.title for theme in report.themes])
+    """Iakttagelser: the first finding of each paragraph of chapter 1, else the themes' headings.
+
+    Seed 001 shows what was found ("Nämnderna involverades inte i styrningen"), not the themes' names."""
+    found = [first_sentence(paragraph[0].text) for paragraph in report.summary_paragraphs if paragraph]
+    return _unique(found) or _unique([theme.title for theme in report.themes])
 
 
 def assessments(report: Report) -> list[str]:

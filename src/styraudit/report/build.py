@@ -21,6 +21,8 @@ from ..engine.results import CaseResult, CriterionResult, Observation
 from ..load.case import LoadedCase
 from ..text.names import Names, actor_names
 from ..text.swedish import join_sv, lower_first
+from .abbreviate import abbreviated, group_abbreviations
+from .confined import confined_to_lead
 from .followup import follow_up_items
 from .front import audit_fields
 from .labels import load_labels
@@ -30,12 +32,14 @@ from .narrative import Told, assign, fact_key, fact_statements, facts_of, woven,
 from .recommendations import recommendation_items
 from .sources import SourceBook
 from .statements import by_date, fact_date, merged, statement
-from .synthesis import aggregated, assessment
+from .synthesis import aggregated, assessment, bare, condensed, more_of
 from .timeline import build_timeline
 
 DEFICIENT = (Outcome.not_fulfilled, Outcome.partly_fulfilled)
 # Points to verify that leave the body for the auditor's list; claims on interviews alone stay in the text too.
 DOUBTS = ("inference", "imprecise_date")
+# Chapter 1 says this many findings of one kind, then how many more chapter 4 tells (a goal chain's eighty).
+SAID_IN_FULL = 3
 
 
 def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, labels: dict[str, Any] | None = None) -> Report:
@@ -48,11 +52,16 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
     composed = [c for c in result.criteria if c.composed_of]
     deficient = [c for c in parts if c.outcome in DEFICIENT]
     doubtful = {p.text for p in result.verify if p.reason in DOUBTS}
+    # What the evidence does not show, where the criterion was judged on other findings, is the auditor's to settle.
+    unknown = [
+        o for c in parts if c.outcome != Outcome.cannot_assess for o in c.observations if o.outcome == Outcome.cannot_assess
+    ]
+    doubtful |= {o.text for o in unknown}
     paragraphs = _summary(deficient, book, case, labels, doubtful)
     themes = _themes(parts, book, loaded, labels, doubtful)
     followed = follow_up_items(result, book, loaded, labels)  # cites after chapter 4, before the list is made
-    verify = _verify(result, book, labels)
-    return Report(
+    verify = _verify(result, book, labels) + _unknown(unknown, book, labels)
+    report = Report(
         **audit_fields(case, result, pack, name),
         summary_observations=tuple(s for paragraph in paragraphs for s in paragraph),
         summary_paragraphs=paragraphs,
@@ -69,6 +78,7 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
         follow_up=followed,
         verify=verify,
     )
+    return abbreviated(report, group_abbreviations(case))
 
 
 def _summary(
@@ -81,9 +91,16 @@ def _summary(
         grouped.setdefault(criterion.theme, []).extend(kept)
     actors = actor_names(case)
     words = labels["synthesis"]
-    return tuple(
-        tuple(aggregated(merged(statement(o, book, case) for o in found), actors, words)) for found in grouped.values() if found
-    )
+    paragraphs = []
+    for found in grouped.values():
+        kept, rest = condensed(found, SAID_IN_FULL, lambda group: len(aggregated(bare(group), actors, words)) > SAID_IN_FULL)
+        said = list(aggregated(merged(statement(o, book, case) for o in kept), actors, words))
+        for last, group in reversed(rest):  # each count right after the last finding of its kind said in full
+            at = next((i + 1 for i, s in enumerate(said) if s.text == statement(last, book, case).text), len(said))
+            said.insert(at, more_of([statement(o, book, case) for o in group], words))
+        if said:
+            paragraphs.append(tuple(said))
+    return tuple(paragraphs)
 
 
 def _assessment(
@@ -96,18 +113,20 @@ def _assessment(
 ) -> tuple[str, ...]:
     """The Bedömning: the overall judgement naming the bodies and the lead, the themes' assessments, the purposes at risk."""
     words = labels["synthesis"]
-    intro = ""
+    intro = confined = ""
     answers = {a.final.value for a in result.answers}
     worst = next((a for a in ("no", "partly", "yes") if a in answers), None)
     if worst and case.audit is not None and case.audit.audited_bodies:
         intro = words["intro"][worst].format(bodies=join_sv(lower_first(name(b)) for b in case.audit.audited_bodies))
+        confined = confined_to_lead(case, name, words) if worst != "yes" else ""
     by_theme: dict[str, list[str]] = {}
     for criterion in [*composed, *deficient]:
         texts = by_theme.setdefault(criterion.theme, [])
         if criterion.assessment and criterion.assessment not in texts:
             texts.append(criterion.assessment)
     purposes = [p.text for p in case.initiative.purposes] if case.initiative else []
-    return assessment(intro, by_theme.values(), purposes, words)
+    # Whether the work was confined to its lead is said on its own, after the overall judgement (seed 000).
+    return assessment(intro, [[confined], *by_theme.values()], purposes, words)
 
 
 def _verify(result: CaseResult, book: SourceBook, labels: dict[str, Any]) -> tuple[VerifyPoint, ...]:
@@ -119,6 +138,16 @@ def _verify(result: CaseResult, book: SourceBook, labels: dict[str, Any]) -> tup
         locations = tuple(dict.fromkeys(str(f.location) for f in point.facts))
         lead = " ".join(str(reasons.get(point.reason, "")).split())
         points.setdefault((point.reason, point.text), VerifyPoint(lead, point.text, sources, locations))
+    return tuple(points.values())
+
+
+def _unknown(observations: list[Observation], book: SourceBook, labels: dict[str, Any]) -> tuple[VerifyPoint, ...]:
+    """Points to verify for what the evidence does not show, each once, after the engine's own."""
+    lead = labels["text"]["verify_unknown"]
+    points: dict[str, VerifyPoint] = {}
+    for o in observations:
+        sources = book.cite(s for f in o.facts for s in f.sources)
+        points.setdefault(o.text, VerifyPoint(lead, o.text, sources, tuple(dict.fromkeys(str(f.location) for f in o.facts))))
     return tuple(points.values())
 
 

@@ -9,10 +9,11 @@ labels.yaml's `synthesis`; the findings' own words come from the criteria.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from ..text.swedish import join_sv, lower_first
+from ..text.style import tidy
+from ..text.swedish import join_sv, lower_first, number_sv
 from .model import Statement
 
 _SLOT = "\x00"
@@ -85,6 +86,50 @@ def assessment(intro: str, by_theme: Iterable[Sequence[str]], purposes: Sequence
     paragraphs = [intro] if intro else []
     paragraphs += [" ".join(texts) for texts in by_theme if texts]
     if purposes and len(paragraphs) > 1:
-        listed = join_sv(lower_first(p.rstrip(".")) for p in purposes)
+        # The sentence says "att ..." itself: a purpose written "Att vi ..." does not say it twice.
+        listed = join_sv(re.sub(r"^att ", "", lower_first(p.rstrip("."))) for p in purposes)
         paragraphs.append(words["purposes_at_risk"].format(purposes=listed))
     return tuple(paragraphs)
+
+
+def condensed(
+    observations: Sequence[Any], limit: int, too_many: Callable[[list[Any]], bool]
+) -> tuple[list[Any], list[tuple[Any, list[Any]]]]:
+    """The first `limit` observations of each check and finding code that is `too_many` even when joined
+    across actors, and for each such kind its last one kept with the ones left over.
+
+    A summary that repeats one finding for forty goals copies instead of condensing; chapter 4 tells them all."""
+    kinds: dict[tuple[str, str], list[Any]] = {}
+    for o in observations:
+        kinds.setdefault((o.check, o.code), []).append(o)
+    many = {kind for kind, group in kinds.items() if too_many(group)}
+    seen: dict[tuple[str, str], list[Any]] = {}
+    kept: list[Any] = []
+    rest: dict[tuple[str, str], tuple[Any, list[Any]]] = {}
+    for o in observations:
+        kind = (o.check, o.code)
+        said = seen.setdefault(kind, [])
+        if kind not in many or len(said) < limit:
+            said.append(o)
+            kept.append(o)
+        else:
+            rest.setdefault(kind, (said[-1], []))[1].append(o)
+    return kept, list(rest.values())
+
+
+def bare(observations: Iterable[Any]) -> list[Statement]:
+    """The observations' texts as statements without sources: to see how far joining them goes, citing nothing."""
+    return [Statement(tidy(o.text), (), False, False, (), "") for o in dict.fromkeys(observations)]
+
+
+def more_of(group: Sequence[Statement], words: dict[str, Any]) -> Statement:
+    """One sentence saying how many more findings of the kind chapter 4 tells, resting on their sources."""
+    return Statement(
+        text=words["more"].format(count=number_sv(len(group))),
+        sources=tuple(sorted({n for s in group for n in s.sources})),
+        interview_only=all(s.interview_only for s in group),
+        unsourced=any(s.unsourced for s in group),
+        locations=tuple(dict.fromkeys(loc for s in group for loc in s.locations)),
+        outcome=group[0].outcome,
+        date=min((s.date for s in group if s.date), default=None),
+    )

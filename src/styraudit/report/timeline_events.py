@@ -20,9 +20,11 @@ def events_of(ctx: CheckContext, row: str, labels: dict[str, Any]) -> list[Timel
     words = labels["timeline"]
     key = words["key"]
     found = []
+    # An official's or a group's plan or standpoint is told as such, not as a body's decision.
+    verbs = key["decision"] if row in {b.id for b in ctx.case.bodies} else {**key["decision"], **key.get("official", {})}
     for decision in ctx.case.decisions:
         if decision.by == row and decision.about_initiative:
-            text = key["decision"][decision.kind.value].format(actor=_upper_first(ctx.name(row)))
+            text = verbs[decision.kind.value].format(actor=_upper_first(ctx.name(row)))
             if decision.reference:
                 text += " " + key["reference"].format(reference=decision.reference)
             found.append(_event(row, decision.date, "decision", text, decision.reference or ""))

@@ -45,7 +45,7 @@ def recommendations(writer: Writer, items: tuple[RecommendationItem, ...], addre
         bullet = writer.paragraph(item.text, style="List Bullet")
         if addressed and item.addressees:
             bullet.add_run().add_break()
-            note = bullet.add_run(writer.label("text.addressed_to", bodies=join_sv(item.addressees)))
+            note = bullet.add_run(writer.label("text.addressed_to", bodies=join_sv(lower_first(a) for a in item.addressees)))
             note.italic = True
             note.font.size = Pt(9)
         if addressed and item.note:  # the id a reply cites, and the auditor's edit

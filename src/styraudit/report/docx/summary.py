@@ -73,7 +73,7 @@ def _recommendations(writer: Any, report: Report) -> None:
         bullet = writer.paragraph(item.text, style="List Bullet")
         if item.addressees:
             bullet.add_run().add_break()
-            note = bullet.add_run(writer.label("text.addressed_to", bodies=join_sv(item.addressees)))
+            note = bullet.add_run(writer.label("text.addressed_to", bodies=join_sv(lower_first(a) for a in item.addressees)))
             note.italic, note.font.size = True, Pt(9)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pptx.util import Inches, Pt
 
-from ...text.swedish import join_sv
+from ...text.swedish import join_sv, lower_first
 from .. import brief
 from ..model import Report, Timeline
 from .boxes import ACCENT, MUTED, WARN, Item, bullets, fit, run, text_box
@@ -72,7 +72,10 @@ def content_slides(deck: Deck, report: Report) -> None:
     if report.answers:
         answers_slide(deck, report)
     addressed = deck.labels["text"]["addressed_to"]
-    items = [Item(r.text, addressed.format(bodies=join_sv(r.addressees)) if r.addressees else "") for r in report.recommendations]
+    items = [
+        Item(r.text, addressed.format(bodies=join_sv(lower_first(a) for a in r.addressees)) if r.addressees else "")
+        for r in report.recommendations
+    ]
     if items:
         deck.bullet_slides(words["recommendations"], items)
     if report.timeline is not None:

@@ -1,0 +1,67 @@
+"""Chapter 1 of the 2021–2023 case carries seed 000's assessments, within about 1.2 times the seed's length."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from report_support import real_report, rendered, report_of, variant
+
+# Seed 000's assessments (issue 11), each as a phrase chapter 1 must contain.
+SEED_ASSESSMENTS = {
+    "too top-down, confined to the regional director": "toppstyrt arbete, avgränsat till regiondirektören",
+    "no clear mandate": "inte gett ett tydligt uppdrag",
+    "committees not involved": "nämnder vars förvaltningar berörs av initiativet inte var delaktiga i styrningen",
+    "no sufficient cooperation between the directors": "tillräcklig samverkan mellan den som ledde arbetet och de övriga förvaltningscheferna säkerställdes inte",
+    "no root-cause analysis": "saknades en analys av grundproblemen",
+    "weak anchoring": "Förankringen var svag",
+    "only overview reports": "de rapporter som underlaget beskriver närmare var översiktliga",
+}
+
+
+def _chapter_1() -> str:
+    text = rendered(real_report(), ".md")
+    chapter = text.split("## 1. ", 1)[1].split('<a id="background">', 1)[0]
+    return re.sub(r"\[\[.*?\]\]|\[\d+\]\(#kalla-\d+\)|\(#kalla-\d+\)", "", chapter)
+
+
+@pytest.mark.parametrize("assessment", SEED_ASSESSMENTS, ids=str)
+def test_chapter_1_carries_each_assessment_of_seed_000(assessment: str) -> None:
+    assert SEED_ASSESSMENTS[assessment] in " ".join(_chapter_1().split())
+
+
+def test_chapter_1_is_at_most_about_700_words() -> None:
+    words = [w for w in _chapter_1().split() if re.search(r"\w", w)]
+    assert len(words) <= 720, len(words)
+
+
+def test_the_top_down_judgement_names_who_led_and_who_took_no_part() -> None:
+    sentence = next(s for p in real_report().summary_assessment for s in p.split(". ") if "toppstyrt" in s)
+    for actor in (
+        "regiondirektören",
+        "hälso- och sjukvårdsnämnden",
+        "regionala utvecklingsnämnden",
+        "hälso- och sjukvårdsdirektören",
+    ):
+        assert actor in sentence, actor
+
+
+def test_no_top_down_judgement_when_a_committee_decided_on_the_work(tmp_path: Path) -> None:
+    decided = "decisions:\n  - {id: hsn-beslut, date: 2022, by: HSN, kind: plan, summary: Nämnden beslutade om införandet., sources: [hsn-protokoll]}\n"
+    report = report_of(variant(tmp_path, {"\ndecisions:\n": "\n" + decided}))
+    assert not any("toppstyrt" in p for p in report.summary_assessment)
+    assert any("toppstyrt" in p for p in real_report().summary_assessment)
+
+
+def test_a_goal_chain_summary_condenses_findings_of_one_kind_and_says_how_many_more() -> None:
+    from report_support import ROOT
+
+    report = report_of(ROOT / "cases" / "fokusomraden-2024-2027.yaml")
+    said = [s.text for p in report.summary_paragraphs for s in p]
+    assert len(said) <= 12, len(said)
+    assert any("ytterligare" in t and "avsnitt 4" in t for t in said), said
+    told = sum(len(t.statements) for t in report.themes)
+    assert told > len(said)  # chapter 4 still tells every finding
+    assert not any("att att" in p for p in report.summary_assessment)
