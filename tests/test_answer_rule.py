@@ -18,7 +18,10 @@ CASES = [
     ([(P, HIGH), (F, MEDIUM)], Answer.partly, ()),
     ([(F, HIGH), (N, LOW), (F, LOW)], Answer.partly, ()),
     ([(N, HIGH), (F, MEDIUM), (F, MEDIUM)], Answer.no, ()),
-    ([(F, HIGH), (N, MEDIUM)], Answer.no, ()),  # half of the assessed ones are not fulfilled
+    ([(F, HIGH), (N, MEDIUM)], Answer.partly, ()),  # an even split is Delvis, not Nej
+    ([(P, MEDIUM), (N, MEDIUM)], Answer.partly, ()),  # Stockholm's årsrapport 2018: "inte helt tillräcklig"
+    ([(F, MEDIUM), (N, MEDIUM), (N, LOW)], Answer.no, ()),  # more than half of the assessed ones are not fulfilled
+    ([(N, MEDIUM), (C, MEDIUM)], Answer.no, ()),  # the only assessed one is not fulfilled
     ([(C, HIGH), (F, MEDIUM)], Answer.cannot_assess, ()),
     ([(C, MEDIUM), (C, LOW)], Answer.cannot_assess, ()),
     ([(N, HIGH), (C, HIGH)], Answer.no, ()),  # a breach is a breach, whatever else lacks facts

@@ -134,5 +134,6 @@ ELEMENTS: dict[Collection, dict[str, Element]] = {
         "limits": lambda ctx, d: _known(d.limits or d.amount_limit),
         "up_to_date": lambda ctx, d: d.up_to_date,
         "no_non_delegable": _no_non_delegable,
+        "chain_complete": lambda ctx, d: d.chain_complete,
     },
 }

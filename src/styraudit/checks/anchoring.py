@@ -11,6 +11,12 @@ FAIL: no affected administration took part while the case records that at least 
 predominantly poor (more than half of the anchoring events with a recorded understanding say poor).
 CANNOT ASSESS: the case records neither participation nor its absence, and nothing about
 understanding. Administrations the case is silent about are named; silence is never a pass.
+
+Participation that the case is silent about for every affected administration was not examined; it
+is then left aside, and the criterion is judged on what shows the anchoring instead. That is the
+recorded understanding; where none is recorded, the indirect evidence: a steering document of the
+initiative that the affected administrations are recorded as knowing (or not knowing), and training
+or workshops held for them. Silence on participation alone never fails and never passes.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from ..engine.registry import Check, Params
 from ..engine.results import Finding
 from ..model.facts import AnchoringKind, Understanding
 from ..model.paths import YamlPath
+from ._scope import in_scope
 
 # The outcome a single anchoring event's recorded understanding stands for.
 LEVELS = {
@@ -32,6 +39,9 @@ LEVELS = {
     Understanding.poor: Outcome.not_fulfilled,
 }
 UNDERSTOOD = ("event", "group", "understanding", "kind", "date", "observation")
+KNOWN = ("document", "title", "administrations")
+# Anchoring activities that reach those who must carry the work; being informed is one-way and is not one.
+ACTIVITIES = (AnchoringKind.training, AnchoringKind.workshop)
 
 CODES = Codes(
     no_affected_administrations=Code(
@@ -54,7 +64,22 @@ CODES = Codes(
     understanding_unknown=Code(
         Outcome.cannot_assess, "no anchoring event records the understanding of those who must carry it", ("events",)
     ),
+    plan_known=Code(
+        Outcome.fulfilled, "indirect evidence: affected administrations are recorded as knowing a steering document", KNOWN
+    ),
+    plan_not_known=Code(
+        Outcome.not_fulfilled,
+        "indirect evidence: affected administrations are recorded as not knowing a steering document",
+        KNOWN,
+    ),
+    trained=Code(
+        Outcome.fulfilled,
+        "indirect evidence: training or a workshop was held for an affected administration",
+        ("event", "group", "kind", "date", "observation"),
+    ),
 )
+# The codes about how the work is understood, directly or by indirect evidence; the rest are about participation.
+UNDERSTANDING = frozenset({"plan_known", "plan_not_known", "trained"})
 
 
 class AnchoringParams(Params):
@@ -72,9 +97,16 @@ def judge(findings: Sequence[Finding]) -> Outcome:
     Understanding: fulfilled if all recorded is good; not fulfilled if more than half is poor;
     partly otherwise; cannot be assessed when none is recorded."""
     # The understanding codes are the ones named understanding_*; every other code is about participation.
-    understanding = [f.outcome for f in findings if f.code.startswith("understanding_")]
-    participation = [f.outcome for f in findings if not f.code.startswith("understanding_")]
-    return combine([_participation_outcome(participation), _understanding_outcome(understanding)])
+    understanding = _understanding_outcome([f.outcome for f in findings if _about_understanding(f)])
+    participation = [f for f in findings if not _about_understanding(f)]
+    silent = bool(participation) and all(f.code == "participation_unknown" for f in participation)
+    if silent and understanding is not Outcome.cannot_assess:
+        return understanding  # participation was not examined: the anchoring is judged on what shows it
+    return combine([_participation_outcome([f.outcome for f in participation]), understanding])
+
+
+def _about_understanding(finding: Finding) -> bool:
+    return finding.code.startswith("understanding_") or finding.code in UNDERSTANDING
 
 
 def _participation_outcome(outcomes: list[Outcome]) -> Outcome:
@@ -145,6 +177,9 @@ def _understanding(ctx: CheckContext) -> list[Finding]:
     """One finding per anchoring event with a recorded understanding."""
     known = [(i, e) for i, e in enumerate(ctx.case.anchoring) if e.understanding in LEVELS]
     if not known:
+        indirect = _indirect(ctx)
+        if indirect:
+            return indirect
         facts = [("anchoring", i) for i in range(len(ctx.case.anchoring))] or [("initiative",)]
         return [CODES.understanding_unknown({"events": [e.id for e in ctx.case.anchoring]}, facts)]
     return [
@@ -161,6 +196,25 @@ def _understanding(ctx: CheckContext) -> list[Finding]:
         )
         for i, e in known
     ]
+
+
+def _indirect(ctx: CheckContext) -> list[Finding]:
+    """Where no understanding is recorded: steering documents the affected administrations are recorded
+    as knowing or not knowing, and training or workshops held for them (never the lead's own)."""
+    administrations = ctx.case.initiative.affected_administrations
+    lead = ctx.case.initiative.lead
+    found: list[Finding] = []
+    for i, doc in enumerate(ctx.case.steering_documents):
+        reached = [a for a in administrations if any(belongs_to(ctx, x, a) for x in doc.applies_to)]
+        if doc.known is None or not reached or not in_scope(ctx, doc.subject, doc.applies_to):
+            continue
+        code = CODES.plan_known if doc.known else CODES.plan_not_known
+        found.append(code({"document": doc.id, "title": doc.title, "administrations": reached}, [("steering_documents", i)]))
+    for i, e in enumerate(ctx.case.anchoring):
+        if e.kind in ACTIVITIES and e.group != lead and any(belongs_to(ctx, e.group, a) for a in administrations):
+            values = {"event": e.id, "group": e.group, "kind": e.kind.value, "date": str(e.date) if e.date else None}
+            found.append(CODES.trained({**values, "observation": e.observation}, [("anchoring", i)]))
+    return found
 
 
 CHECK = Check(

@@ -1,7 +1,9 @@
 """division_of_responsibility: responsibility is written down between the owner and each affected committee,
 and between the lead and the heads of the affected administrations.
 
-The required pairs are (owner board, affected committee) for every affected committee, and
+The required pairs are (owner board, affected committee) for every affected committee (where no
+committee but the owner is affected, as in a programme the board runs through administrations,
+(owner, affected administration) for every affected administration instead), and
 (lead, head) for the head (`administration.head`) of every affected administration; a party is
 never paired with itself (the lead may head an affected administration). Each pair is judged on
 its own; a fact covers a pair when it names both parties, so an absence concerning [RS, HSN, RUN]
@@ -76,11 +78,15 @@ def required_pairs(ctx: CheckContext) -> tuple[list[tuple[str, str, str]], list[
     initiative = ctx.case.initiative
     pairs: list[tuple[str, str, str]] = []
     gaps: list[Finding] = []
+    administrations = initiative.affected_administrations
     if initiative.owner:
-        pairs += [("bodies", initiative.owner, c) for c in ctx.affected_committees if c != initiative.owner]
+        committees = [c for c in ctx.affected_committees if c != initiative.owner]
+        # No committee is affected: the committee side does not apply, and the owner's division of
+        # responsibility is with the administrations that carry the work.
+        others = committees or [a for a in administrations if a != initiative.owner]
+        pairs += [("bodies", initiative.owner, c) for c in others]
     elif ctx.affected_committees:
         gaps.append(_missing("bodies", "owner", (("initiative",),)))
-    administrations = initiative.affected_administrations
     if initiative.lead:
         heads = [h for h in dict.fromkeys(ctx.get(a).head for a in administrations) if h and h != initiative.lead]
         pairs += [("officials", initiative.lead, h) for h in heads]

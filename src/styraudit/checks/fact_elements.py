@@ -7,7 +7,9 @@ required thing does not exist at all (no risk analysis, no internkontrollplan).
 
 PASS: every item has every required element.
 PARTLY: an item lacks some required elements (recorded as missing or wrong), not all.
-FAIL: an item lacks every required element, or the case records an absence of a kind in `absences`.
+FAIL: an item lacks every required element, or one of the `decisive` elements without which the
+item cannot stand (a delegation whose chain from fullmäktige to the final delegate is broken), or
+the case records an absence of a kind in `absences`.
 CANNOT ASSESS: the collection is empty and no absence is recorded, or an item's elements are
 partly unknown and none is missing: unknown is never read as missing.
 """
@@ -36,6 +38,7 @@ CODES = Codes(
     complete=Code(Outcome.fulfilled, "an item has every required element", ITEM),
     incomplete=Code(Outcome.partly_fulfilled, "an item lacks some required elements", ITEM),
     lacking=Code(Outcome.not_fulfilled, "an item lacks every required element", ITEM),
+    lacks_decisive=Code(Outcome.not_fulfilled, "an item lacks an element the criterion holds decisive", (*ITEM, "decisive")),
     elements_unknown=Code(Outcome.cannot_assess, "the case does not say whether an item has some required elements", ITEM),
 )
 
@@ -46,6 +49,10 @@ class FactElementsParams(Params):
     absences: list[AbsenceKind] = Field(
         default_factory=list, description="Absence kinds that mean the thing is missing altogether."
     )
+    decisive: list[str] = Field(
+        default_factory=list,
+        description="Required elements without which an item fails whatever else it has (a subset of `require`).",
+    )
 
     @model_validator(mode="after")
     def _known_elements(self) -> FactElementsParams:
@@ -53,6 +60,9 @@ class FactElementsParams(Params):
         unknown = [name for name in self.require if name not in known]
         if unknown:
             raise ValueError(f"no element {', '.join(unknown)} for {self.collection.value}; known: {', '.join(known)}")
+        stray = [name for name in self.decisive if name not in self.require]
+        if stray:
+            raise ValueError(f"decisive elements must also be required: {', '.join(stray)}")
         return self
 
 
@@ -81,6 +91,10 @@ def _judge(ctx: CheckContext, params: FactElementsParams, item: Item) -> Finding
         "missing": [n for n, a in answers.items() if a is False],
         "unknown": [n for n, a in answers.items() if a is None],
     }
+    decisive = [n for n in params.decisive if answers[n] is False]
+    if decisive and len(values["missing"]) < len(answers):
+        # One missing element that the item cannot stand without outweighs what else it has or may have.
+        return CODES.lacks_decisive({**values, "decisive": decisive}, [item.path])
     if values["missing"]:
         code = CODES.lacking if len(values["missing"]) == len(answers) else CODES.incomplete
     else:

@@ -6,8 +6,8 @@ Rule 1, criterion outcome from its checks (or from the criteria it is composed o
   lacked the facts, and a missing fact is never a pass).
 
 Rule 2, answer to an audit question from the criteria the case links to it (and only those):
-  Nej if a high-severity criterion is not fulfilled, or if at least half of the criteria that
-  could be assessed are not fulfilled; Kan ej bedömas if a high-severity criterion cannot be
+  Nej if a high-severity criterion is not fulfilled, or if more than half of the criteria that
+  could be assessed are not fulfilled (an even split is Delvis); Kan ej bedömas if a high-severity criterion cannot be
   assessed, or if none could be; Ja if no criterion is not fulfilled and none of high severity
   is only partly fulfilled — "Ja, i huvudsak" when lower-severity criteria are partly
   fulfilled or could not be assessed, those criteria being its remarks; Delvis otherwise.
@@ -66,7 +66,7 @@ def draft_answer(results: Iterable[tuple[str, Outcome, Severity]]) -> DraftedAns
     assessed = [o for _, o, _ in triples if o is not Outcome.cannot_assess]
     failed = [o for o in assessed if o is Outcome.not_fulfilled]
     high = [(o, s) for _, o, s in triples if s is Severity.high]
-    if any(o is Outcome.not_fulfilled for o, _ in high) or (assessed and 2 * len(failed) >= len(assessed)):
+    if any(o is Outcome.not_fulfilled for o, _ in high) or (assessed and 2 * len(failed) > len(assessed)):
         return DraftedAnswer(Answer.no)
     if not assessed or any(o is Outcome.cannot_assess for o, _ in high):
         return DraftedAnswer(Answer.cannot_assess)

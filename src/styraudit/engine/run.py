@@ -177,6 +177,9 @@ def _run_checks(
         for f in result.findings:
             where = criterion.doc.locate(("checks", index, "texts", f.code))
             observations.append(_observe(bound, f, ctx, loaded, where))
+    if criterion.spec.combine == "decided":
+        # Alternative evidence: a check without the facts does not stop another from deciding.
+        outcomes = [o for o in outcomes if o is not Outcome.cannot_assess] or outcomes
     outcome = Outcome.cannot_assess if failures else combine(outcomes)
     return outcome, observations, failures, merge_data(data)
 

@@ -18,6 +18,14 @@ class ExecutionStatus(StrEnum):
     not_executed = "not_executed"
 
 
+class SampleFinding(StrEnum):
+    """What a sample test found, as the source states it where it gives no counts."""
+
+    in_order = "in_order"
+    minor_deviations = "minor_deviations"
+    significant_deficiencies = "significant_deficiencies"
+
+
 class Execution(Fact):
     """Whether a decision or assignment was carried out, by when it was due and when it was reported."""
 
@@ -56,6 +64,8 @@ class SampleTest(Fact):
     by: ref(*ACTOR) | None = None
     method: str | None = None
     result: str | None = None
+    # Where the source gives no counts: "inga avvikelser", "vissa avvikelser", "väsentliga brister".
+    found: SampleFinding | None = None
 
     def inconsistencies(self) -> Iterator[Inconsistency]:
         if self.sampled is not None and self.in_order is not None and self.in_order > self.sampled:

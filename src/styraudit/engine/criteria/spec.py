@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -48,6 +48,11 @@ class CriterionSpec(StrictModel):
     severity: Severity = Severity.medium
     applies_if: list[str] = Field(default_factory=list)
     checks: list[CheckBinding] = Field(default_factory=list)
+    combine: Literal["all", "decided"] = Field(
+        default="all",
+        description="all: rule 1 over the checks; decided: the checks are alternative evidence, and one that "
+        "lacks the facts is left aside when another decides.",
+    )
     composed_of: list[str] = Field(default_factory=list)
     assessment: dict[Outcome, str]
     recommendation: RecommendationSpec | None = None
