@@ -60,6 +60,13 @@ CODES = Codes(
     ),
     overview_only=Code(Outcome.partly_fulfilled, "no report recorded as detailed", ("body", "count", "overview", "unknown")),
     no_written_status=Code(Outcome.partly_fulfilled, "years without a written status report against goals", ("body", "years")),
+    written_status_unrecorded=Code(
+        Outcome.fulfilled,
+        "years whose reports do not record their form or whether they gave the status against the goals: unknown is "
+        "no deficiency, so the body has the benefit of the doubt and the years go on the points to verify",
+        ("body", "years"),
+        verify="inference",
+    ),
     deviation_not_acted=Code(Outcome.partly_fulfilled, "no decision after a reported deviation", DEVIATION),
     deviation_action_unknown=Code(
         Outcome.cannot_assess, "a reported deviation, and nothing recorded about a decision", DEVIATION
@@ -156,13 +163,23 @@ def _depth(body: str, reports: Reports, start: PartialDate) -> Dated:
 
 
 def _written_status(body: str, reports: Reports, start: PartialDate, end: date, where: YamlPath = PERIOD) -> Dated:
-    """Calendar years of the period without a written report of the status against the goals."""
+    """Calendar years of the period without a written report of the status against the goals; a year
+    whose reports leave the form or the status unrecorded is not counted missing, but is to verify."""
     covered = {r.date.year for _, r in reports if r.form == ReportForm.written and r.status_against_goals}
-    missing = [year for year in range(start.year, end.year + 1) if year not in covered]
-    if not missing:
-        return []
-    facts = [p for p, r in reports if r.date.year in missing] or [where]
-    return [(date(missing[0], 1, 1), CODES.no_written_status({"body": body, "years": missing}, facts))]
+    unrecorded = {
+        r.date.year
+        for _, r in reports
+        if (r.form is None and r.status_against_goals is not False)
+        or (r.form == ReportForm.written and r.status_against_goals is None)
+    }
+    years = [year for year in range(start.year, end.year + 1) if year not in covered]
+    missing, unknown = [y for y in years if y not in unrecorded], [y for y in years if y in unrecorded]
+    found: Dated = []
+    for code, chosen in ((CODES.no_written_status, missing), (CODES.written_status_unrecorded, unknown)):
+        if chosen:
+            facts = [p for p, r in reports if r.date.year in chosen] or [where]
+            found.append((date(chosen[0], 1, 1), code({"body": body, "years": chosen}, facts)))
+    return found
 
 
 def _deviations(ctx: CheckContext, body: str, reports: Reports, within: int) -> Dated:
