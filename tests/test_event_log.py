@@ -96,3 +96,25 @@ def test_import_refuses_what_is_not_a_table(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="not a spreadsheet"):
         run_import(_session(), tmp_path / "x.txt", tmp_path / "c.yaml", force=False)
     assert InputError  # the family every other refusal comes in
+
+
+BAD_BODY_CSV = """typ;id;datum;organ;slag;beskrivning;källa;övrigt
+ärende;liten;2024-06-30;;;Granskning av projekt Y;;"{organisation: {name: Lilla kommun, kind: kommun}}"
+organ;KS;;;kommunstyrelse;Kommunstyrelsen;
+objekt;projekt-y;;KS;projekt;Projekt Y;;
+dokument;p1;2023-03-01;;protokoll;Protokoll KS;
+beslut;b1;2023-03-01;KSS;projektdirektiv;Projektdirektiv antas;p1
+"""
+
+
+@pytest.mark.parametrize("existing", [None, "# the auditor's own case\n"])
+def test_a_failed_import_writes_nothing_and_names_the_row(existing: str | None, tmp_path: Path) -> None:
+    events, case = tmp_path / "e.csv", tmp_path / "case.yaml"
+    events.write_text(BAD_BODY_CSV, encoding="utf-8")
+    if existing is not None:
+        case.write_text(existing, encoding="utf-8")
+    result = run_cli("import", str(events), "-o", str(case), "--force")
+    assert result.returncode == 2, result.stderr
+    assert f"{events}:6:4: error: unknown body" in result.stderr and "hint:" in result.stderr, result.stderr
+    assert (case.read_text(encoding="utf-8") if case.exists() else None) == existing
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["case.yaml"] if existing else []) + ["e.csv"]

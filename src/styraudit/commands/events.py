@@ -1,7 +1,8 @@
 """`styraudit import` and `styraudit export`: the auditor's event log in Excel or CSV, to a case and back.
 
-Import writes the case and then loads it as every command does (the session), so a table that
-makes an invalid case is reported, the rows it could not use as file:sheet:row:column. Export
+Import loads the case it makes as every command does (the session) before writing it, so a table
+that makes an invalid case writes nothing and is reported by the rows it came from, as
+file:sheet:row:column. Export
 loads the case the same way first, so only a valid case is written out as a table.
 """
 
@@ -16,6 +17,7 @@ import yaml
 from ..engine.session import Session
 from ..errors import InputError, Location, Problem, UsageError
 from ..load.eventlog import case_from_rows, flow, rows_from_case
+from ..load.eventlog_where import Origins, in_table
 from ..load.sheets import read_table, write_table
 from ..text.i18n import _
 from .output import refuse_existing, write_atomic
@@ -37,13 +39,17 @@ def run_import(session: Session, source: Path, output: Path, force: bool) -> int
         raise UsageError([Problem(Location(str(source)), _("no such file"), _("check the path"), "usage")])
     refuse_existing(output, force)
     rows, columns, rest = read_table(source)
-    data, problems = case_from_rows(rows, columns)
+    origins: Origins = {}
+    data, problems = case_from_rows(rows, columns, origins=origins)
     if problems:
         raise InputError(problems)
     merged = _merged(data, yaml.safe_load(rest) if rest.strip() else {})
     text = HEADER.format(source=source.name, case=output.name) + _dump(merged)
+    try:  # checked before writing: a table that makes an invalid case leaves the output as it was
+        session.load(output, text=text)
+    except InputError as error:
+        raise InputError(in_table(error.problems, text, str(output), origins, str(source))) from None
     write_atomic(output, text, force=force)
-    session.load(output)  # raises InputError: the case the table makes is not valid
     print(_("wrote {path}").format(path=output), file=sys.stderr)
     return 0
 

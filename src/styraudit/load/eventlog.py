@@ -15,6 +15,7 @@ import yaml
 from ..errors import Location, Problem
 from ..text.i18n import _
 from .eventlog_layout import CASE_KEYS, CASE_ROW, TYPES
+from .eventlog_where import Origins
 from .vocabulary import YES_NO, swedish
 
 LIST_SEPARATOR = ";"
@@ -73,8 +74,12 @@ def _cells(item: dict[str, Any], keys: dict[str, str], lists: tuple[str, ...]) -
     return cells
 
 
-def case_from_rows(rows: list[tuple[Location, dict[str, str]]], columns: dict[str, int]) -> tuple[dict[str, Any], list[Problem]]:
-    """Case data from the table's rows (each with where it stands), and a problem for every row it cannot use."""
+def case_from_rows(
+    rows: list[tuple[Location, dict[str, str]]], columns: dict[str, int], *, origins: Origins | None = None
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Case data from the table's rows (each with where it stands), and a problem for every row it cannot use.
+
+    `origins`, when given, receives each item's path in the case and the row and columns it came from."""
     data: dict[str, Any] = {}
     problems: list[Problem] = []
     for where, row in rows:
@@ -83,6 +88,8 @@ def case_from_rows(rows: list[tuple[Location, dict[str, str]]], columns: dict[st
             continue
         if kind == CASE_ROW:
             data.update(_item(row, CASE_KEYS, (), where, columns, problems))
+            if origins is not None:
+                origins[()] = (where, _key_columns(data, CASE_KEYS, columns))
             continue
         wrong = _wrong_row(kind, row, where, columns)
         if wrong is not None:
@@ -94,8 +101,18 @@ def case_from_rows(rows: list[tuple[Location, dict[str, str]]], columns: dict[st
         target = data
         for key in row_type.section[:-1]:
             target = target.setdefault(key, {})
-        target.setdefault(row_type.section[-1], []).append(item)
+        items = target.setdefault(row_type.section[-1], [])
+        if origins is not None:
+            origins[(*row_type.section, len(items))] = (where, _key_columns(item, row_type.keys, columns))
+        items.append(item)
     return data, problems
+
+
+def _key_columns(item: dict[str, Any], keys: dict[str, str], columns: dict[str, int]) -> dict[str, int]:
+    """The column number each of the item's keys came from (keys beyond the columns: `övrigt`)."""
+    by_key = {key: columns[column] for column, key in keys.items() if column in columns}
+    rest = columns.get("övrigt", 1)
+    return {key: by_key.get(key, rest) for key in item}
 
 
 def _wrong_row(kind: str, row: dict[str, str], where: Location, columns: dict[str, int]) -> Problem | None:
