@@ -63,6 +63,7 @@ def run(path: Path, force: bool, kind: str | None = None, answers: Path | None =
         hint = _("create {folder} first").format(folder=path.parent)
         raise UsageError([Problem(Location(str(path)), _("the folder does not exist"), hint, "usage")])
     text = _case_text(kind, answers, interactive)
+    _check_case(path, text)  # the case written always validates: an invalid one is refused, nothing written
     if new_schema:
         refuse_existing(schema, False)  # both targets checked before either is written
         write_atomic(schema, schema_text())
@@ -76,6 +77,12 @@ def run(path: Path, force: bool, kind: str | None = None, answers: Path | None =
     return 0
 
 
+def _check_case(path: Path, text: str) -> None:
+    from ..engine.session import CommandLine, Session
+
+    Session(CommandLine()).load(path, text=text)
+
+
 def _case_text(kind: str | None, answers: Path | None, interactive: bool) -> str:
     from . import guided
 
@@ -85,18 +92,18 @@ def _case_text(kind: str | None, answers: Path | None, interactive: bool) -> str
             given.setdefault("kind", kind)
         return guided.commented(guided.case_from_answers(given, str(answers)))
     if interactive:
-        return guided.commented(guided.case_from_answers(guided.ask(criteria_lines=_criteria_lines()), "stdin"))
+        return guided.commented(guided.case_from_answers(guided.ask(criteria=_criteria()), "stdin"))
     municipal = (kind or "region").strip().lower() in guided.MUNICIPALITY_WORDS
     return (data_dir("templates") / (MUNICIPAL_STARTER if municipal else STARTER)).read_text(encoding="utf-8")
 
 
-def _criteria_lines() -> tuple[str, ...]:
+def _criteria() -> tuple[tuple[str, str], ...]:
     """The installed criteria, id and Swedish title, to choose from."""
     from ..engine.criteria import default_pack_dir, load_pack
 
     pack = load_pack([default_pack_dir()])
     ordered = sorted(pack.criteria.values(), key=lambda c: (c.spec.order, c.id))
-    return tuple(f"  {c.id:34} {c.spec.title}" for c in ordered)
+    return tuple((c.id, c.spec.title) for c in ordered)
 
 
 def _answers(path: Path) -> dict[str, Any]:
