@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -153,3 +154,39 @@ def test_answers_that_make_an_invalid_case_write_nothing(tmp_path: Path) -> None
     result = run_cli("init", str(tmp_path / "case.yaml"), "--answers", str(answers))
     assert result.returncode == 2 and "purpose" in result.stderr and "hint:" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["svar.yaml"]
+
+
+def test_the_answers_format_in_help_is_a_working_answers_file(tmp_path: Path) -> None:
+    shown = run_cli("init", "--help").stdout
+    example = re.split(r"\n\s*\n", shown.split("left out):\n", 1)[1], maxsplit=1)[0]
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("\n".join(line.removeprefix("  ") for line in example.splitlines()) + "\n", encoding="utf-8")
+    result = run_cli("init", str(tmp_path / "case.yaml"), "--answers", str(answers))
+    assert result.returncode == 0, result.stderr
+    assert run_cli("validate", str(tmp_path / "case.yaml")).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("given", "where", "says"),
+    [
+        ("kind: kommun\nsubjekt: {name: X}\n", "2:1", "unknown answer 'subjekt'"),
+        ("subject: {name: X}\ndocuments: {title: Y}\n", "2:12", "documents should be a list"),
+        (
+            "subject: {name: X}\ndocuments: [{title: Y}]\ndecisions:\n  - {date: 2023-01-01, by: KS, sources: 1}\n",
+            "4:41",
+            "decisions[0].sources should be a list",
+        ),
+        (
+            "subject: {name: X}\ndocuments: [{title: Y}]\ndecisions:\n  - {date: 2023-01-01, by: KS, summary: S}\n",
+            "4:5",
+            "missing required key 'kind'",
+        ),
+    ],
+)
+def test_a_malformed_answers_file_is_a_located_error_with_a_hint(given: str, where: str, says: str, tmp_path: Path) -> None:
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(given, encoding="utf-8")
+    result = run_cli("init", str(tmp_path / "case.yaml"), "--answers", str(answers))
+    assert result.returncode == 2 and f"{answers}:{where}: error: " in result.stderr and says in result.stderr, result.stderr
+    assert "hint:" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "case.yaml").exists()

@@ -17,7 +17,7 @@ import yaml
 from ..engine.session import Session
 from ..errors import InputError, Location, Problem, UsageError
 from ..load.eventlog import case_from_rows, flow, rows_from_case
-from ..load.eventlog_where import Origins, in_table
+from ..load.origins import Origins, at_origins
 from ..load.sheets import read_table, write_table
 from ..text.i18n import _
 from .output import refuse_existing, write_atomic
@@ -48,7 +48,7 @@ def run_import(session: Session, source: Path, output: Path, force: bool) -> int
     try:  # checked before writing: a table that makes an invalid case leaves the output as it was
         session.load(output, text=text)
     except InputError as error:
-        raise InputError(in_table(error.problems, text, str(output), origins, str(source))) from None
+        raise InputError(at_origins(error.problems, text, str(output), origins, str(source))) from None
     write_atomic(output, text, force=force)
     print(_("wrote {path}").format(path=output), file=sys.stderr)
     return 0

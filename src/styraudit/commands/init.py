@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputError, Location, Problem, UsageError
+from ..load.origins import Origins, at_origins
 from ..load.resources import data_dir
 from ..load.schema import schema_text
-from ..load.yamldoc import load_file
+from ..load.yamldoc import YamlDocument, load_file
 from ..reporters._ci import git_top_level
 from ..text.i18n import _
 from .output import refuse_existing, write_atomic
@@ -62,8 +62,8 @@ def run(path: Path, force: bool, kind: str | None = None, answers: Path | None =
     if not folder.is_dir():
         hint = _("create {folder} first").format(folder=path.parent)
         raise UsageError([Problem(Location(str(path)), _("the folder does not exist"), hint, "usage")])
-    text = _case_text(kind, answers, interactive)
-    _check_case(path, text)  # the case written always validates: an invalid one is refused, nothing written
+    text, came_from = _case_text(kind, answers, interactive)
+    _check_case(path, text, came_from)  # the case written always validates: an invalid one is refused, nothing written
     if new_schema:
         refuse_existing(schema, False)  # both targets checked before either is written
         write_atomic(schema, schema_text())
@@ -77,24 +77,33 @@ def run(path: Path, force: bool, kind: str | None = None, answers: Path | None =
     return 0
 
 
-def _check_case(path: Path, text: str) -> None:
+def _check_case(path: Path, text: str, came_from: tuple[Origins, str] | None) -> None:
+    """Refuse a case that does not validate; its problems named where the answers gave them."""
     from ..engine.session import CommandLine, Session
 
-    Session(CommandLine()).load(path, text=text)
+    try:
+        Session(CommandLine()).load(path, text=text)
+    except InputError as error:
+        if came_from is None:
+            raise
+        raise InputError(at_origins(error.problems, text, str(path), *came_from)) from None
 
 
-def _case_text(kind: str | None, answers: Path | None, interactive: bool) -> str:
+def _case_text(kind: str | None, answers: Path | None, interactive: bool) -> tuple[str, tuple[Origins, str] | None]:
+    """The case's text, and (from an answers file) where each of its items came from."""
     from . import guided
+    from .answers import origins
 
     if answers is not None:
-        given = _answers(answers)
+        doc = _answers(answers)
+        given = dict(doc.data)
         if kind:
             given.setdefault("kind", kind)
-        return guided.commented(guided.case_from_answers(given, str(answers)))
+        return guided.commented(guided.case_from_answers(given, str(answers))), (origins(doc), str(answers))
     if interactive:
-        return guided.commented(guided.case_from_answers(guided.ask(criteria=_criteria()), "stdin"))
+        return guided.commented(guided.case_from_answers(guided.ask(criteria=_criteria()), "stdin")), None
     municipal = (kind or "region").strip().lower() in guided.MUNICIPALITY_WORDS
-    return (data_dir("templates") / (MUNICIPAL_STARTER if municipal else STARTER)).read_text(encoding="utf-8")
+    return (data_dir("templates") / (MUNICIPAL_STARTER if municipal else STARTER)).read_text(encoding="utf-8"), None
 
 
 def _criteria() -> tuple[tuple[str, str], ...]:
@@ -106,12 +115,14 @@ def _criteria() -> tuple[tuple[str, str], ...]:
     return tuple((c.id, c.spec.title) for c in ordered)
 
 
-def _answers(path: Path) -> dict[str, Any]:
+def _answers(path: Path) -> YamlDocument:
+    from .answers import HINT, shape_problems
+
     if not path.is_file():
         raise UsageError([Problem(Location(str(path)), _("no such file"), _("check the --answers path"), "usage")])
-    data = load_file(str(path)).data
-    if not isinstance(data, dict):
-        raise InputError(
-            [Problem(Location(str(path)), _("the answers are not a mapping of keys"), _("see `styraudit init --help`"), "init")]
-        )
-    return data
+    doc = load_file(str(path))
+    if not isinstance(doc.data, dict):
+        raise InputError([Problem(doc.locate(()), _("the answers are not a mapping of keys"), HINT, "init")])
+    if problems := shape_problems(doc):
+        raise InputError(problems)
+    return doc

@@ -15,7 +15,7 @@ import yaml
 from ..errors import Location, Problem
 from ..text.i18n import _
 from .eventlog_layout import CASE_KEYS, CASE_ROW, TYPES
-from .eventlog_where import Origins
+from .origins import Origins
 from .vocabulary import YES_NO, swedish
 
 LIST_SEPARATOR = ";"
@@ -89,7 +89,7 @@ def case_from_rows(
         if kind == CASE_ROW:
             data.update(_item(row, CASE_KEYS, (), where, columns, problems))
             if origins is not None:
-                origins[()] = (where, _key_columns(data, CASE_KEYS, columns))
+                origins[()] = (where, _key_columns(data, CASE_KEYS, columns, where))
             continue
         wrong = _wrong_row(kind, row, where, columns)
         if wrong is not None:
@@ -103,16 +103,16 @@ def case_from_rows(
             target = target.setdefault(key, {})
         items = target.setdefault(row_type.section[-1], [])
         if origins is not None:
-            origins[(*row_type.section, len(items))] = (where, _key_columns(item, row_type.keys, columns))
+            origins[(*row_type.section, len(items))] = (where, _key_columns(item, row_type.keys, columns, where))
         items.append(item)
     return data, problems
 
 
-def _key_columns(item: dict[str, Any], keys: dict[str, str], columns: dict[str, int]) -> dict[str, int]:
-    """The column number each of the item's keys came from (keys beyond the columns: `övrigt`)."""
+def _key_columns(item: dict[str, Any], keys: dict[str, str], columns: dict[str, int], where: Location) -> dict[str, Location]:
+    """The cell each of the item's keys came from (keys beyond the columns: `övrigt`)."""
     by_key = {key: columns[column] for column, key in keys.items() if column in columns}
     rest = columns.get("övrigt", 1)
-    return {key: by_key.get(key, rest) for key in item}
+    return {key: Location(where.file, where.line, by_key.get(key, rest)) for key in item}
 
 
 def _wrong_row(kind: str, row: dict[str, str], where: Location, columns: dict[str, int]) -> Problem | None:

@@ -1,4 +1,4 @@
-"""Where a problem of an imported case stands in the table it came from.
+"""Where a problem of a case made from other input (an event log, init's answers) stands in that input.
 
 Import checks the case it makes before writing anything, so a problem cannot point at a line of a
 file that does not exist: each one is moved to the row (and, where the key is a column, the
@@ -14,11 +14,11 @@ from ..errors import Location, Problem
 from ..model.paths import YamlPath
 from .yamldoc import parse_text
 
-# an item's path in the case -> the row it came from, and the column number of each key it fills
-Origins = dict[YamlPath, tuple[Location, dict[str, int]]]
+# an item's path in the case -> where it came from (a table's row), and where each of its keys did (a cell)
+Origins = dict[YamlPath, tuple[Location, dict[str, Location]]]
 
 
-def in_table(problems: list[Problem], text: str, file: str, origins: Origins, table: str) -> list[Problem]:
+def at_origins(problems: list[Problem], text: str, file: str, origins: Origins, table: str) -> list[Problem]:
     """`problems` of the case `text` (shown as `file`), each moved to the row of `table` it came from."""
     positions = parse_text(text, file).positions
     spans = {}
@@ -40,12 +40,11 @@ def _moved(
     if not holding:
         return problem
     item = min(holding, key=lambda path: spans[path][1] - spans[path][0])
-    where, columns = origins[item]
+    where, columns = origins[item]  # columns: where each key came from
     at = (line, problem.location.column)
     keys = [
         path[len(item)]
         for path, place in positions.items()
         if place == at and len(path) > len(item) and path[: len(item)] == item
     ]
-    column = next((columns[k] for k in keys if isinstance(k, str) and k in columns), where.column)
-    return replace(problem, location=Location(where.file, where.line, column))
+    return replace(problem, location=next((columns[k] for k in keys if isinstance(k, str) and k in columns), where))
