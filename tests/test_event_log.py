@@ -118,3 +118,43 @@ def test_a_failed_import_writes_nothing_and_names_the_row(existing: str | None, 
     assert f"{events}:6:4: error: unknown body" in result.stderr and "hint:" in result.stderr, result.stderr
     assert (case.read_text(encoding="utf-8") if case.exists() else None) == existing
     assert sorted(p.name for p in tmp_path.iterdir()) == (["case.yaml"] if existing else []) + ["e.csv"]
+
+
+IDLESS_CSV = """typ;datum;organ;slag;beskrivning;källa
+organ;;;kommunstyrelse;Kommunstyrelsen;
+beslut;2023-03-01;KS;projektdirektiv;Projektdirektiv antas;
+beslut;2023-03-01;KS;annat;Projektdirektiv antas;
+rapport;2023-09-01;KS;;Försening och kostnadsöverskridande;
+"""
+
+
+def _ids(text: str, tmp_path: Path) -> list[str]:
+    from styraudit.load.eventlog import case_from_rows
+    from styraudit.load.sheets import read_table
+
+    events = tmp_path / "e.csv"
+    events.write_text(text, encoding="utf-8")
+    data, problems = case_from_rows(*read_table(events)[:2])
+    assert not problems
+    return [item["id"] for section in ("bodies", "decisions", "reporting") for item in data.get(section, [])]
+
+
+def test_ids_made_from_the_rows_content_stay_when_a_row_is_inserted(tmp_path: Path) -> None:
+    before = _ids(IDLESS_CSV, tmp_path)
+    assert before == [
+        "organ-kommunstyrelsen",
+        "beslut-2023-03-01-projektdirektiv-antas",
+        "beslut-2023-03-01-projektdirektiv-antas-2",
+        "rapport-2023-09-01-försening-och-kostnadsöverskridande",
+    ]
+    lines = IDLESS_CSV.splitlines(keepends=True)
+    inserted = "".join([*lines[:2], "beslut;2023-01-15;KS;uppdrag;Uppdrag att utreda;\n", *lines[2:]])
+    after = _ids(inserted, tmp_path)
+    assert [i for i in after if i != "beslut-2023-01-15-uppdrag-att-utreda"] == before and len(after) == len(before) + 1
+
+
+def test_a_made_id_never_takes_one_the_table_gives(tmp_path: Path) -> None:
+    given = IDLESS_CSV.replace("typ;", "typ;id;", 1).replace("\norgan;", "\norgan;beslut-2023-03-01-projektdirektiv-antas;")
+    given = "\n".join(line if line.startswith(("typ", "organ")) else line.replace(";", ";;", 1) for line in given.split("\n"))
+    ids = _ids(given, tmp_path)
+    assert len(set(ids)) == len(ids) and ids[1] == "beslut-2023-03-01-projektdirektiv-antas-2"

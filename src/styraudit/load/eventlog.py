@@ -16,6 +16,7 @@ from ..errors import Location, Problem
 from ..text.i18n import _
 from .eventlog_layout import CASE_KEYS, CASE_ROW, TYPES
 from .origins import Origins
+from .row_ids import content_id
 from .vocabulary import YES_NO, swedish
 
 LIST_SEPARATOR = ";"
@@ -82,6 +83,7 @@ def case_from_rows(
     `origins`, when given, receives each item's path in the case and the row and columns it came from."""
     data: dict[str, Any] = {}
     problems: list[Problem] = []
+    taken = {text for _where, row in rows if (text := (row.get("id") or "").strip())}
     for where, row in rows:
         kind = row.get("typ", "").strip().lower()
         if not any(row.values()):
@@ -97,7 +99,8 @@ def case_from_rows(
             continue
         row_type = TYPES[kind]
         item = _item(row, row_type.keys, row_type.lists, where, columns, problems)
-        item.setdefault("id", f"{kind}-{where.line}")  # a row without an id still gets one that sources can name
+        if "id" not in item:  # made from what the row says, so that inserting a row renumbers nothing
+            item["id"] = content_id(kind, row.get("datum", ""), row.get("beskrivning") or row.get("organ") or "", taken)
         target = data
         for key in row_type.section[:-1]:
             target = target.setdefault(key, {})
