@@ -58,7 +58,8 @@ class _Frame:
     nodes_at_start: int
     chars_at_start: int = 0
     key: str | None = None
-    key_mark: Any = None
+    key_mark: Any = None  # where the current key ends, in a flow mapping: a value starting there had no ':'
+    flow: bool = False
 
 
 class _Builder:
@@ -145,7 +146,8 @@ class _Builder:
             )
         path = self.child_path(event.start_mark)
         self.remember(path, event.start_mark)
-        self.stack.append(_Frame(container, path, event.anchor, self.nodes, self.chars))
+        flow = bool(getattr(event, "flow_style", False)) and isinstance(container, dict)
+        self.stack.append(_Frame(container, path, event.anchor, self.nodes, self.chars, flow=flow))
 
     def end(self) -> None:
         frame = self.stack.pop()
@@ -179,6 +181,16 @@ class _Builder:
         if isinstance(top and top.container, dict) and top.key is None:  # a mapping key
             self.key(top, event, "" if value is None else value)
             return
+        if top is not None and top.flow and value is None and event.start_mark.index == top.key_mark.index:
+            line, column = self.doc.key_positions[(*top.path, top.key or "")]
+            raise input_error(
+                Location(self.file, line, column),
+                _("in a flow mapping {{...}}, {key!r} has no value (no ': ' after it)").format(key=top.key),
+                _(
+                    "a comma ends a value unless it is quoted: write 'A, B' in quotes, put ': ' between key and value, or write the mapping in block style, one `key: value` a line"
+                ),
+                "syntax",
+            )
         self.count(event.start_mark)
         path = self.child_path(event.start_mark)
         self.remember(path, event.start_mark)
@@ -197,7 +209,7 @@ class _Builder:
                 _("YAML keeps only one of them silently; merge the two or rename one"),
                 "duplicate-key",
             )
-        frame.key = key
+        frame.key, frame.key_mark = key, event.end_mark
         self.doc.key_positions[(*frame.path, key)] = (mark.line + 1, mark.column + 1)
 
     def alias(self, event: Any) -> None:
@@ -304,6 +316,18 @@ def _syntax_hint(message: str, found: str) -> str:
         return "case files are shallow; raise it with --limit max_depth=N if this is meant"
     if found == "\t" or "\\t" in message:
         return _("YAML indentation must be spaces, not tabs")
+    if found == "," and "expected node content" in message:
+        return _(
+            "two commas in a row, or a comma with nothing before it: remove one; or write the mapping in block style, one `key: value` a line"
+        )
+    if "expected ',' or '}'" in message:
+        return _(
+            "a flow mapping {...} is `key: value` pairs separated by ', ' and closed by '}': a comma or '}' is missing, or a value holds ': ' and needs quotes; or write it in block style, one `key: value` a line"
+        )
+    if "expected ',' or ']'" in message:
+        return _(
+            "a flow list [...] is values separated by ', ' and closed by ']': a comma or ']' is missing, or a value needs quotes"
+        )
     if "mapping values are not allowed" in message:
         return _("a value containing ': ' needs quotes")
     if "could not find expected ':'" in message or "expected <block end>" in message:
