@@ -81,7 +81,9 @@ def test_a_cell_in_a_column_its_row_does_not_use_is_named(tmp_path: Path) -> Non
     events = tmp_path / "e.csv"
     events.write_text("typ;id;form;beskrivning\nintervju;i1;skriftlig;Sades\n", encoding="utf-8")
     result = run_cli("import", str(events), "-o", str(tmp_path / "c.yaml"))
-    assert result.returncode == 2 and f"{events}:2:3: error: a row of typ intervju has no 'form'" in result.stderr, result.stderr
+    assert result.returncode == 2, result.stderr
+    assert f"{events}:2:3: error: column 'form' is filled, but a row of typ intervju does not use it" in result.stderr
+    assert "hint: a intervju row uses the columns id (id), datum (date), organ (role), beskrivning (statements)" in result.stderr
 
 
 def test_an_unknown_column_is_named(tmp_path: Path) -> None:
@@ -158,3 +160,31 @@ def test_a_made_id_never_takes_one_the_table_gives(tmp_path: Path) -> None:
     given = "\n".join(line if line.startswith(("typ", "organ")) else line.replace(";", ";;", 1) for line in given.split("\n"))
     ids = _ids(given, tmp_path)
     assert len(set(ids)) == len(ids) and ids[1] == "beslut-2023-03-01-projektdirektiv-antas-2"
+
+
+def test_a_bad_ärende_cell_is_named_by_row_and_column_with_what_goes_in_it(tmp_path: Path) -> None:
+    events = tmp_path / "e.csv"
+    events.write_text('typ;id;övrigt\närende;x;"{organisation: {name: X, kind: kommun}"\n', encoding="utf-8")
+    result = run_cli("import", str(events), "-o", str(tmp_path / "c.yaml"))
+    assert result.returncode == 2 and f"{events}:2:3: error: övrigt: YAML syntax" in result.stderr, result.stderr
+    assert "hint:" in result.stderr and "In the ärende row, övrigt holds the case's other sections" in result.stderr
+
+
+def test_a_comma_slip_in_övrigt_is_named(tmp_path: Path) -> None:
+    events = tmp_path / "e.csv"
+    events.write_text('typ;id;beskrivning;övrigt\nintervju;i1;Sades;"{role_as_written: chef, ekonom}"\n', encoding="utf-8")
+    result = run_cli("import", str(events), "-o", str(tmp_path / "c.yaml"))
+    assert result.returncode == 2 and f"{events}:2:4: error: övrigt: in a flow mapping" in result.stderr, result.stderr
+    assert "'ekonom' has no value" in result.stderr and "at character 25 of the cell" in result.stderr
+
+
+def test_bad_yaml_in_the_ärende_sheet_is_named_by_its_row(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = tmp_path / "events.xlsx"
+    assert run_cli("export", str(ROOT / "cases" / "fokusomraden-2024-2027.yaml"), "-o", str(book)).returncode == 0
+    opened = openpyxl.load_workbook(book)
+    opened["Ärende"].cell(row=2, column=1, value="organisation: {name: X,, kind: kommun}")
+    opened.save(book)
+    result = run_cli("import", str(book), "-o", str(tmp_path / "c.yaml"))
+    assert result.returncode == 2 and f"{book}:Ärende:2:" in result.stderr and "two commas" in result.stderr, result.stderr
