@@ -92,6 +92,11 @@ def test_the_readme_example_validates_and_is_judged(tmp_path: Path) -> None:
     assert run_cli("validate", str(case)).returncode == 0
     judged = json.loads(run_cli("check", str(case), "--format", "json").stdout)["cases"][0]
     assert judged["answers"][0]["final"] in ("yes", "partly", "no")
+    from styraudit.load.case import load_case
+
+    written = load_case(str(case)).case  # a new user sees a mandate and the directive that writes it out
+    assert written.directive is not None and written.mandates and written.mandates[0].directive == written.directive.id
+    assert written.directive.mandate == written.mandates[0].id and written.mandates[0].report_back
 
 
 def _typed(lines: list[str]) -> tuple[dict[str, object], list[str]]:
