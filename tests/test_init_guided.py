@@ -195,3 +195,17 @@ def test_a_malformed_answers_file_is_a_located_error_with_a_hint(given: str, whe
     assert result.returncode == 2 and f"{answers}:{where}: error: " in result.stderr and says in result.stderr, result.stderr
     assert "hint:" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "case.yaml").exists()
+
+
+def test_typed_answers_that_make_no_valid_case_are_shown_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from styraudit.commands import init
+    from styraudit.errors import InputError
+
+    given = {"kind": "kommun", "subject": {"name": "Projekt Z"}, "documents": [{"title": "Protokoll", "date": "2023-13-45"}]}
+    monkeypatch.setattr(guided, "ask", lambda **_: given)
+    monkeypatch.setattr(init, "_criteria", lambda: ())
+    with pytest.raises(InputError):
+        init.run(tmp_path / "case.yaml", False, interactive=True)
+    assert "date: '2023-13-45'" in capsys.readouterr().err and not (tmp_path / "case.yaml").exists()

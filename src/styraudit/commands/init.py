@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError, Location, Problem, UsageError
 from ..load.origins import Origins, at_origins
@@ -101,9 +102,26 @@ def _case_text(kind: str | None, answers: Path | None, interactive: bool) -> tup
             given.setdefault("kind", kind)
         return guided.commented(guided.case_from_answers(given, str(answers))), (origins(doc), str(answers))
     if interactive:
-        return guided.commented(guided.case_from_answers(guided.ask(criteria=_criteria()), "stdin")), None
+        given = guided.ask(criteria=_criteria())
+        try:
+            text = guided.commented(guided.case_from_answers(given, "stdin"))
+            _check_case(Path("case.yaml"), text, None)
+        except InputError:
+            _keep(given)
+            raise
+        return text, None
     municipal = (kind or "region").strip().lower() in guided.MUNICIPALITY_WORDS
     return (data_dir("templates") / (MUNICIPAL_STARTER if municipal else STARTER)).read_text(encoding="utf-8"), None
+
+
+def _keep(given: dict[str, Any]) -> None:
+    """Answers typed at a terminal that make no valid case are shown, in the --answers format, not lost."""
+    import yaml
+
+    print(
+        _("the answers make a case that does not validate; here they are, to correct and give with --answers:"), file=sys.stderr
+    )
+    print(yaml.safe_dump(given, allow_unicode=True, sort_keys=False, width=110), file=sys.stderr)
 
 
 def _criteria() -> tuple[tuple[str, str], ...]:
