@@ -166,7 +166,29 @@ def _asks(answers: Path | None) -> bool:
     return answers is None and sys.stdin.isatty() and sys.stdout.isatty()
 
 
-@app.command(help=_("Write a commented starting case file that validates, and the schema beside it for the editor."))
+ANSWERS_FORMAT = _(
+    "\b\nThe --answers file is YAML, a key for each part of the case (all but subject may be left out):\n"
+    "  kind: kommun                  # or region\n"
+    "  organisation: Lilla kommun\n"
+    "  as_of: 2024-06-30             # the facts are known up to this day\n"
+    "  bodies: [{id: KS, name: Kommunstyrelsen, kind: styrelse}]   # left out: the kind's usual two\n"
+    "  subject: {name: Projekt Y, kind: projekt, owner: KS}\n"
+    "  documents: [{title: Protokoll KS, kind: protokoll, date: 2023-03-01, reference: KS 2023/5, paragraph: § 12}]\n"
+    "  interviews: [{role: Projektledare, date: 2024-02-01, statements: [Det är försenat.]}]\n"
+    "  decisions: [{date: 2023-03-01, by: KS, kind: projektdirektiv, summary: Direktivet antas., sources: [1]}]\n"
+    "  reports: [{date: 2023-09-01, by: KS, to: KS, form: skriftlig, covered: Försenat., deviation: ja, sources: [1]}]\n"
+    "  absences: [{kind: beslut, statement: Inget beslut., concerns: [KS], in_response_to: [1], sources: [1, intervju 1]}]\n"
+    "  audit: {title: ..., purpose: ..., questions: [{text: ..., criteria: [aterrapportering]}]}\n"
+    "\n\b\nsources: documents by number (1 is the first) or 'intervju N'; left out, the first document.\n"
+    "in_response_to: reports by number. An item may carry any further key of its case section;\n"
+    "the ids are made and linked for you."
+)
+
+
+@app.command(
+    help=_("Write a commented starting case file that validates, and the schema beside it for the editor."),
+    epilog=ANSWERS_FORMAT,
+)
 def init(
     path: Annotated[Path, typer.Argument(metavar="PATH", help=_("Where to write the new case file."))] = Path("case.yaml"),
     force: ForceOption = False,
@@ -175,7 +197,9 @@ def init(
     ] = None,
     answers: Annotated[
         Path | None,
-        typer.Option("--answers", metavar="FILE.yaml", help=_("Build the case from these answers instead of asking.")),
+        typer.Option(
+            "--answers", metavar="FILE.yaml", help=_("Build the case from these answers instead of asking (the format: below).")
+        ),
     ] = None,
 ) -> None:
     from .commands import init as command

@@ -74,6 +74,15 @@ def _by_body(ctx: CheckContext, actor: str | None, decision: str | None, *kinds:
     return ctx.is_body(actor, *(kinds or POLITICAL))
 
 
+def _deviation_decided(ctx: CheckContext, deviation: Any) -> bool | None:
+    """Approved or decided by a political body; False when the case records that no decision
+    answered it (an absence of kind `decision` whose `in_response_to` names the deviation)."""
+    found = _by_body(ctx, deviation.approved_by, deviation.decision)
+    if found is None and deviation.id and any(deviation.id in a.in_response_to for _, a in ctx.absences("decision")):
+        return False
+    return found
+
+
 def _carried_out(ctx: CheckContext, plan: Any) -> bool | None:
     planned, done = plan.controls_planned, plan.controls_carried_out
     if planned and done is not None:
@@ -113,7 +122,7 @@ ELEMENTS: dict[Collection, dict[str, Element]] = {
     Collection.deviations: {
         "explained": lambda ctx, d: d.explained,
         "measures": lambda ctx, d: _known(d.measures),
-        "approved_by_body": lambda ctx, d: _by_body(ctx, d.approved_by, d.decision),
+        "approved_by_body": lambda ctx, d: _deviation_decided(ctx, d),
     },
     Collection.risks: {
         "owner": lambda ctx, r: _known(r.owner),

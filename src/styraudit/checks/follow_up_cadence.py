@@ -5,13 +5,13 @@ the initiative's start to its end or the reference date; overall: the worst (eng
 
 PASS: reports at least every `max_gap_months`, each calendar year one written with status against
 goals, not only overviews, and a decision within `act_within_months` after each reported deviation.
-PARTLY: a gap certain on the most favourable reading of the dates ("at least"); only overview or
-unknown depth; a calendar year without written status; no decision after a deviation, by a
+PARTLY: a gap certain on the most favourable reading of the dates ("at least"); only overview
+depth (some reports' depth may be unknown, none is detailed); a calendar year without written status; no decision after a deviation, by a
 recorded absence or a decision only noting it.
 FAIL: a body got no reports, and the case records that (absence of kind `reporting`).
 CANNOT ASSESS: no period (neither the subject's own nor the audit's examined period, which a
 standing process is judged by), or neither end nor reference date; no owner or committee; no
-reports and no absence; a deviation and nothing known about a decision.
+reports and no absence; no report's depth recorded; a deviation and nothing known about a decision.
 A gap that only some reading of month- or year-precision dates opens ("kan ha överstigit", see
 _timeline.py) is no finding against the body: the imprecision is the source's, so it counts as
 met and goes on the auditor's points to verify (CaseResult.verify).
@@ -59,6 +59,7 @@ CODES = Codes(
         verify="imprecise_date",
     ),
     overview_only=Code(Outcome.partly_fulfilled, "no report recorded as detailed", ("body", "count", "overview", "unknown")),
+    depth_unknown=Code(Outcome.cannot_assess, "no report's depth is recorded: unknown is not overview", ("body", "count")),
     no_written_status=Code(Outcome.partly_fulfilled, "years without a written status report against goals", ("body", "years")),
     written_status_unrecorded=Code(
         Outcome.fulfilled,
@@ -158,8 +159,11 @@ def _depth(body: str, reports: Reports, start: PartialDate) -> Dated:
     if any(r.depth == ReportDepth.detailed for _, r in reports):
         return []
     overview = sum(r.depth == ReportDepth.overview for _, r in reports)
+    facts = [p for p, _ in reports]
+    if not overview:  # nothing is known of how detailed the reports were: never counted as "none detailed"
+        return [(start.earliest(), CODES.depth_unknown({"body": body, "count": len(reports)}, facts))]
     values = {"body": body, "count": len(reports), "overview": overview, "unknown": len(reports) - overview}
-    return [(start.earliest(), CODES.overview_only(values, [p for p, _ in reports]))]
+    return [(start.earliest(), CODES.overview_only(values, facts))]
 
 
 def _written_status(body: str, reports: Reports, start: PartialDate, end: date, where: YamlPath = PERIOD) -> Dated:

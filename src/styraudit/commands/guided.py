@@ -18,7 +18,6 @@ module makes the ids and links them, so the case it writes validates.
 
 from __future__ import annotations
 
-import sys
 from functools import cache
 from typing import Any
 
@@ -117,57 +116,9 @@ def commented(data: dict[str, Any]) -> str:
     return "".join(parts)
 
 
-def _fields(read: Any, prompt: str) -> list[list[str]]:
-    """Rows of ';'-separated answers until an empty line."""
-    rows = []
-    while line := read(prompt + ": ").strip():
-        rows.append([part.strip() for part in line.split(";")])
-    return rows
-
-
-def _at(row: list[str], index: int) -> str:
-    return row[index] if index < len(row) else ""
-
-
-def ask(read: Any = input, criteria_lines: tuple[str, ...] = ()) -> dict[str, Any]:
+def ask(read: Any = input, criteria: tuple[tuple[str, str], ...] = ()) -> dict[str, Any]:
     """The answers, asked one by one on a terminal (`read` is `input`, or a test's stand-in);
-    `criteria_lines` (each criterion's id and Swedish title) are shown before the audit questions."""
-    say = guide()["ask"]
-    kind = read(say["kind"] + " ").strip() or "kommun"
-    defaults = guide()["defaults"]["municipality" if kind.lower() in MUNICIPALITY_WORDS else "region"]
-    answers: dict[str, Any] = {"kind": kind, "organisation": read(say["organisation"] + ": ").strip() or defaults["organisation"]}
-    ids = ", ".join(b["id"] for b in defaults["bodies"])
-    answers["subject"] = {
-        "name": read(say["subject_name"] + " ").strip(),
-        "kind": read(say["subject_kind"] + " ").strip() or "projekt",
-        "owner": read(say["owner"].format(ids=ids) + " ").strip() or defaults["bodies"][-1]["id"],
-    }
-    keys = {
-        "decisions": ("decision", ("date", "by", "summary", "reference", "paragraph")),
-        "reports": ("report", ("date", "by", "to", "covered", "form", "deviation")),
-        "absences": ("absence", ("kind", "statement", "concerns", "in_response_to")),
-        "documents": ("document", ("title", "kind", "date", "reference")),
-        "interviews": ("interview", ("role", "date", "statements")),
-    }
-    for section, (prompt, names) in keys.items():
-        rows = _fields(read, say[prompt])
-        answers[section] = [{n: _at(row, i) for i, n in enumerate(names) if _at(row, i)} for row in rows]
-    for entry in answers["decisions"]:
-        entry.setdefault("kind", "other")
-    for entry in answers["absences"]:
-        entry.update({k: [entry[k]] for k in ("concerns", "in_response_to") if k in entry})
-    for entry in answers["interviews"]:
-        entry.update({"statements": [entry["statements"]]} if "statements" in entry else {})
-    questions = []
-    for line in criteria_lines:
-        print(line, file=sys.stderr)
-    while text := read(say["question"] + ": ").strip():
-        questions.append({"text": text, "criteria": _split(read(say["criteria"] + " "))})
-    if questions:
-        title, purpose = read(say["audit_title"] + ": ").strip(), read(say["audit_purpose"] + ": ").strip()
-        answers["audit"] = {"title": title, "purpose": purpose, "questions": questions}
-    return answers
+    `criteria` (each criterion's id and Swedish title) are listed before the audit questions."""
+    from .asking import ask as asked
 
-
-def _split(text: str) -> list[str]:
-    return [part.strip() for part in text.split(",") if part.strip()]
+    return asked(read, guide()["ask"], guide()["defaults"], criteria)

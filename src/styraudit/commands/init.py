@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, Location, Problem, UsageError
+from ..load.origins import Origins, at_origins
 from ..load.resources import data_dir
 from ..load.schema import schema_text
-from ..load.yamldoc import load_file
+from ..load.yamldoc import YamlDocument, load_file
 from ..reporters._ci import git_top_level
 from ..text.i18n import _
 from .output import refuse_existing, write_atomic
@@ -62,7 +63,8 @@ def run(path: Path, force: bool, kind: str | None = None, answers: Path | None =
     if not folder.is_dir():
         hint = _("create {folder} first").format(folder=path.parent)
         raise UsageError([Problem(Location(str(path)), _("the folder does not exist"), hint, "usage")])
-    text = _case_text(kind, answers, interactive)
+    text, came_from = _case_text(kind, answers, interactive)
+    _check_case(path, text, came_from)  # the case written always validates: an invalid one is refused, nothing written
     if new_schema:
         refuse_existing(schema, False)  # both targets checked before either is written
         write_atomic(schema, schema_text())
@@ -76,35 +78,69 @@ def run(path: Path, force: bool, kind: str | None = None, answers: Path | None =
     return 0
 
 
-def _case_text(kind: str | None, answers: Path | None, interactive: bool) -> str:
+def _check_case(path: Path, text: str, came_from: tuple[Origins, str] | None) -> None:
+    """Refuse a case that does not validate; its problems named where the answers gave them."""
+    from ..engine.session import CommandLine, Session
+
+    try:
+        Session(CommandLine()).load(path, text=text)
+    except InputError as error:
+        if came_from is None:
+            raise
+        raise InputError(at_origins(error.problems, text, str(path), *came_from)) from None
+
+
+def _case_text(kind: str | None, answers: Path | None, interactive: bool) -> tuple[str, tuple[Origins, str] | None]:
+    """The case's text, and (from an answers file) where each of its items came from."""
     from . import guided
+    from .answers import origins
 
     if answers is not None:
-        given = _answers(answers)
+        doc = _answers(answers)
+        given = dict(doc.data)
         if kind:
             given.setdefault("kind", kind)
-        return guided.commented(guided.case_from_answers(given, str(answers)))
+        return guided.commented(guided.case_from_answers(given, str(answers))), (origins(doc), str(answers))
     if interactive:
-        return guided.commented(guided.case_from_answers(guided.ask(criteria_lines=_criteria_lines()), "stdin"))
+        given = guided.ask(criteria=_criteria())
+        try:
+            text = guided.commented(guided.case_from_answers(given, "stdin"))
+            _check_case(Path("case.yaml"), text, None)
+        except InputError:
+            _keep(given)
+            raise
+        return text, None
     municipal = (kind or "region").strip().lower() in guided.MUNICIPALITY_WORDS
-    return (data_dir("templates") / (MUNICIPAL_STARTER if municipal else STARTER)).read_text(encoding="utf-8")
+    return (data_dir("templates") / (MUNICIPAL_STARTER if municipal else STARTER)).read_text(encoding="utf-8"), None
 
 
-def _criteria_lines() -> tuple[str, ...]:
+def _keep(given: dict[str, Any]) -> None:
+    """Answers typed at a terminal that make no valid case are shown, in the --answers format, not lost."""
+    import yaml
+
+    print(
+        _("the answers make a case that does not validate; here they are, to correct and give with --answers:"), file=sys.stderr
+    )
+    print(yaml.safe_dump(given, allow_unicode=True, sort_keys=False, width=110), file=sys.stderr)
+
+
+def _criteria() -> tuple[tuple[str, str], ...]:
     """The installed criteria, id and Swedish title, to choose from."""
     from ..engine.criteria import default_pack_dir, load_pack
 
     pack = load_pack([default_pack_dir()])
     ordered = sorted(pack.criteria.values(), key=lambda c: (c.spec.order, c.id))
-    return tuple(f"  {c.id:34} {c.spec.title}" for c in ordered)
+    return tuple((c.id, c.spec.title) for c in ordered)
 
 
-def _answers(path: Path) -> dict[str, Any]:
+def _answers(path: Path) -> YamlDocument:
+    from .answers import HINT, shape_problems
+
     if not path.is_file():
         raise UsageError([Problem(Location(str(path)), _("no such file"), _("check the --answers path"), "usage")])
-    data = load_file(str(path)).data
-    if not isinstance(data, dict):
-        raise InputError(
-            [Problem(Location(str(path)), _("the answers are not a mapping of keys"), _("see `styraudit init --help`"), "init")]
-        )
-    return data
+    doc = load_file(str(path))
+    if not isinstance(doc.data, dict):
+        raise InputError([Problem(doc.locate(()), _("the answers are not a mapping of keys"), HINT, "init")])
+    if problems := shape_problems(doc):
+        raise InputError(problems)
+    return doc

@@ -141,14 +141,20 @@ class Session:
             raise InputError(problems)
         return keys
 
-    def load(self, path: str | Path) -> Any:
+    def load(self, path: str | Path, *, text: str | None = None) -> Any:
         """Load and validate one case file (a LoadedCase), and the criterion ids its audit questions
-        name against the pack (loaded only for a case with an audit); raises InputError."""
-        from ..load.case import load_case
+        name against the pack (loaded only for a case with an audit); raises InputError.
+
+        `text`: the case's YAML, not yet written to `path` (import checks a case before writing it)."""
+        from ..load.case import load_case, validate_document
+        from ..load.yamldoc import load_bytes
         from .question_criteria import unknown_criteria, with_criteria_named
 
         try:
-            loaded = load_case(str(path), shown_name(str(path)), limits=self.limits)
+            if text is None:
+                loaded = load_case(str(path), shown_name(str(path)), limits=self.limits)
+            else:
+                loaded = validate_document(load_bytes(text.encode("utf-8"), shown_name(str(path)), self.limits))
         except InputError as error:
             if any(p.code == "no-criteria" for p in error.problems):
                 raise InputError(with_criteria_named(error.problems, self.pack)) from None

@@ -66,7 +66,7 @@ class _State:
     its value; below it, per open container, its parent's state, its anchor and the counts at its start."""
 
     __slots__ = ("aliases", "anchors", "chars", "clean", "container", "doc", "documents", "file", "is_list", "key")
-    __slots__ += ("key_positions", "limits", "nodes", "path", "positions", "stack")
+    __slots__ += ("key_positions", "limits", "nodes", "path", "positions", "stack", "flow", "key_end")
 
     def __init__(self, doc: Any, limits: Limits, clean: bool) -> None:
         self.doc, self.file, self.limits, self.clean = doc, doc.file, limits, clean
@@ -75,6 +75,8 @@ class _State:
         self.container: Any = None
         self.path: tuple[str | int, ...] = ()
         self.is_list, self.key = False, None
+        # In a flow mapping {...}: where the awaited key ended; a null value starting just there had no ': '.
+        self.flow, self.key_end = False, -1
         self.stack: list[tuple[Any, ...]] = []
         self.nodes = self.chars = self.aliases = self.documents = 0
 
@@ -97,7 +99,10 @@ class _State:
             if key in container:
                 _duplicate(self.file, mark, key, self.key_positions.get((*self.path, key), (0, 0)))
             self.key_positions[(*self.path, key)] = (mark.line + 1, mark.column + 1)
+            self.key_end = event.end_mark.index
             return
+        if value is None and self.flow and mark.index == self.key_end:
+            _no_value(self.file, key, self.key_positions[(*self.path, key)])
         self.nodes += 1
         if self.nodes > limits.max_nodes:
             _too_many_nodes(self.file, mark, limits.max_nodes)
@@ -134,13 +139,14 @@ class _State:
         child = _child(self.file, mark, self.container, self.path, self.is_list, self.key)
         if child not in self.positions:
             self.positions[child] = (mark.line + 1, mark.column + 1)
-        self.stack.append((self.container, self.path, self.is_list, self.key, event.anchor, self.nodes, self.chars))
+        self.stack.append((self.container, self.path, self.is_list, self.key, self.flow, event.anchor, self.nodes, self.chars))
         is_list = event.__class__ is SequenceStartEvent
         self.container, self.path, self.is_list, self.key = ([] if is_list else {}), child, is_list, None
+        self.flow = not is_list and bool(event.flow_style)
 
     def end(self, event: Any) -> None:
         done = self.container
-        self.container, self.path, self.is_list, self.key, anchor, nodes_at_start, chars_at_start = self.stack.pop()
+        self.container, self.path, self.is_list, self.key, self.flow, anchor, nodes_at_start, chars_at_start = self.stack.pop()
         if anchor:
             self.anchors[anchor] = (done, self.nodes - nodes_at_start + 1, self.chars - chars_at_start)
         self.attach(done)
@@ -181,6 +187,18 @@ class _State:
                 _("a case file is one document: remove the second `---`"),
                 "syntax",
             )
+
+
+def _no_value(file: str, key: Any, where: tuple[int, int]) -> NoReturn:
+    """`{a: b, c}`: PyYAML reads c as a key with a null value; it is almost always a comma slip."""
+    raise input_error(
+        Location(file, *where),
+        _("in a flow mapping {{...}}, {key!r} has no value (no ': ' after it)").format(key=key),
+        _(
+            "a comma ends a value unless it is quoted: write 'A, B' in quotes, put ': ' between key and value, or write the mapping in block style, one `key: value` a line"
+        ),
+        "syntax",
+    )
 
 
 def _too_long(file: str, mark: Any, length: int, limit: int) -> NoReturn:

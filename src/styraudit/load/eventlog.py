@@ -14,7 +14,10 @@ import yaml
 
 from ..errors import Location, Problem
 from ..text.i18n import _
+from .eventlog_cells import cell_mapping, problem_at, wrong_row
 from .eventlog_layout import CASE_KEYS, CASE_ROW, TYPES
+from .origins import Origins
+from .row_ids import content_id
 from .vocabulary import YES_NO, swedish
 
 LIST_SEPARATOR = ";"
@@ -73,49 +76,47 @@ def _cells(item: dict[str, Any], keys: dict[str, str], lists: tuple[str, ...]) -
     return cells
 
 
-def case_from_rows(rows: list[tuple[Location, dict[str, str]]], columns: dict[str, int]) -> tuple[dict[str, Any], list[Problem]]:
-    """Case data from the table's rows (each with where it stands), and a problem for every row it cannot use."""
+def case_from_rows(
+    rows: list[tuple[Location, dict[str, str]]], columns: dict[str, int], *, origins: Origins | None = None
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Case data from the table's rows (each with where it stands), and a problem for every row it cannot use.
+
+    `origins`, when given, receives each item's path in the case and the row and columns it came from."""
     data: dict[str, Any] = {}
     problems: list[Problem] = []
+    taken = {text for _where, row in rows if (text := (row.get("id") or "").strip())}
     for where, row in rows:
         kind = row.get("typ", "").strip().lower()
         if not any(row.values()):
             continue
         if kind == CASE_ROW:
             data.update(_item(row, CASE_KEYS, (), where, columns, problems))
+            if origins is not None:
+                origins[()] = (where, _key_columns(data, CASE_KEYS, columns, where))
             continue
-        wrong = _wrong_row(kind, row, where, columns)
+        wrong = wrong_row(kind, row, where, columns)
         if wrong is not None:
             problems.append(wrong)
             continue
         row_type = TYPES[kind]
         item = _item(row, row_type.keys, row_type.lists, where, columns, problems)
-        item.setdefault("id", f"{kind}-{where.line}")  # a row without an id still gets one that sources can name
+        if "id" not in item:  # made from what the row says, so that inserting a row renumbers nothing
+            item["id"] = content_id(kind, row.get("datum", ""), row.get("beskrivning") or row.get("organ") or "", taken)
         target = data
         for key in row_type.section[:-1]:
             target = target.setdefault(key, {})
-        target.setdefault(row_type.section[-1], []).append(item)
+        items = target.setdefault(row_type.section[-1], [])
+        if origins is not None:
+            origins[(*row_type.section, len(items))] = (where, _key_columns(item, row_type.keys, columns, where))
+        items.append(item)
     return data, problems
 
 
-def _wrong_row(kind: str, row: dict[str, str], where: Location, columns: dict[str, int]) -> Problem | None:
-    """The problem of a row of an unknown typ, or with a column its typ has no place for; else None."""
-    if kind not in TYPES:
-        kinds = ", ".join([CASE_ROW, *TYPES])
-        return _problem(
-            where, columns, "typ", _("unknown typ {kind!r}").format(kind=kind), _("write one of: {kinds}").format(kinds=kinds)
-        )
-    row_type = TYPES[kind]
-    unused = [c for c, text in row.items() if text.strip() and c not in row_type.keys and c not in ("typ", "övrigt")]
-    if not unused:
-        return None
-    return _problem(
-        where,
-        columns,
-        unused[0],
-        _("a row of typ {kind} has no {column!r}").format(kind=kind, column=unused[0]),
-        _("its columns are {used}; further keys go in övrigt").format(used=", ".join(row_type.keys)),
-    )
+def _key_columns(item: dict[str, Any], keys: dict[str, str], columns: dict[str, int], where: Location) -> dict[str, Location]:
+    """The cell each of the item's keys came from (keys beyond the columns: `övrigt`)."""
+    by_key = {key: columns[column] for column, key in keys.items() if column in columns}
+    rest = columns.get("övrigt", 1)
+    return {key: Location(where.file, where.line, by_key.get(key, rest)) for key in item}
 
 
 def _item(
@@ -133,24 +134,18 @@ def _item(
             item[key] = _split(text) if column in lists else text
     extra = (row.get("övrigt") or "").strip()
     if extra:
-        try:
-            parsed = yaml.safe_load(extra)
-        except yaml.YAMLError:
-            parsed = None
-        if isinstance(parsed, dict):
+        parsed, trouble = cell_mapping(extra)
+        if trouble is None:
             item.update(parsed)
         else:
-            problems.append(
-                _problem(
-                    where,
-                    columns,
-                    "övrigt",
-                    _("övrigt is not a YAML mapping"),
-                    _("write further keys as {key: value, key: value}, or leave the cell empty"),
+            message, hint = trouble
+            hint += " " + (
+                _(
+                    "In the ärende row, övrigt holds the case's other sections as one mapping, e.g. "
+                    "{organisation: {name: Lilla kommun, kind: kommun}, audit: {title: ..., purpose: ..., questions: [...]}}."
                 )
+                if keys is CASE_KEYS
+                else _("In övrigt go the fact's keys that have no column, e.g. {role_as_written: projektledaren}.")
             )
+            problems.append(problem_at(where, columns, "övrigt", message, hint))
     return item
-
-
-def _problem(where: Location, columns: dict[str, int], column: str, message: str, hint: str) -> Problem:
-    return Problem(Location(where.file, where.line, columns.get(column, 0)), message, hint, "import")

@@ -107,6 +107,18 @@ def _syntax_hint(message: str, found: str) -> str:
         return "case files are shallow; raise it with --limit max_depth=N if this is meant"
     if found == "\t" or "\\t" in message:
         return _("YAML indentation must be spaces, not tabs")
+    if found == "," and "expected node content" in message:
+        return _(
+            "two commas in a row, or a comma with nothing before it: remove one; or write the mapping in block style, one `key: value` a line"
+        )
+    if "expected ',' or '}'" in message:
+        return _(
+            "a flow mapping {...} is `key: value` pairs separated by ', ' and closed by '}': a comma or '}' is missing, or a value holds ': ' and needs quotes; or write it in block style, one `key: value` a line"
+        )
+    if "expected ',' or ']'" in message:
+        return _(
+            "a flow list [...] is values separated by ', ' and closed by ']': a comma or ']' is missing, or a value needs quotes"
+        )
     if "mapping values are not allowed" in message:
         return _("a value containing ': ' needs quotes")
     if "could not find expected ':'" in message or "expected <block end>" in message:
