@@ -65,3 +65,20 @@ def test_a_goal_chain_summary_condenses_findings_of_one_kind_and_says_how_many_m
     told = sum(len(t.statements) for t in report.themes)
     assert told > len(said)  # chapter 4 still tells every finding
     assert not any("att att" in p for p in report.summary_assessment)
+
+
+@pytest.mark.parametrize(
+    ("owner", "said"), [("RS", "Regionstyrelsen har inte gett"), (None, "Det ansvariga organet har inte gett")]
+)
+def test_the_mandate_assessment_names_the_responsible_body_when_the_case_names_one(owner: str | None, said: str) -> None:
+    from styraudit.engine.criteria.pack import default_pack_dir, load_pack
+    from styraudit.engine.outcome import Outcome
+    from styraudit.engine.render import render
+    from styraudit.errors import Location
+
+    criterion = load_pack([default_pack_dir()]).criteria["tydligt-uppdrag"]
+    values = {"outcome": "not_fulfilled", "parts": [], "params": criterion.text_params, "owner": owner}
+    name = {"RS": "Regionstyrelsen"}.get
+    assert render(criterion.assessment[Outcome.not_fulfilled], values, Location("x"), lambda i: name(i, i)).startswith(said)
+    if owner:
+        assert said in " ".join(_chapter_1().split())

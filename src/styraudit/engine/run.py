@@ -138,6 +138,9 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
         outcome, observations, failures, data = _run_checks(criterion, ctx, loaded)
     values = {"outcome": outcome.value, "parts": [(p, done[p].outcome.value) for p in spec.composed_of if p in done]}
     values["params"] = criterion.text_params
+    # The body responsible for the subject, so that an assessment can name it ("Regionstyrelsen har
+    # inte gett ...") rather than say "the responsible body"; None when the case names none.
+    values["owner"] = getattr(ctx.case.initiative, "owner", None)
     recommendation = None
     if criterion.recommendation and outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled):
         addressees = tuple(_addressees(spec.recommendation.addressees, ctx))  # type: ignore[union-attr]
