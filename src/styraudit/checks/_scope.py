@@ -59,3 +59,18 @@ def decided_worst(findings: Sequence[Finding]) -> Outcome:
     decide; with none that decide, cannot be assessed."""
     decided = [f.outcome for f in findings if f.outcome is not Outcome.cannot_assess]
     return combine(decided) if decided else Outcome.cannot_assess
+
+
+def grade_share(share: float, params: Any) -> Outcome:
+    """A share found in order (of executions, of a sample) against the check's two thresholds:
+    fulfilled at `params.fulfilled_share` or more, partly at `params.partly_share` or more."""
+    if share >= params.fulfilled_share:
+        return Outcome.fulfilled
+    return Outcome.partly_fulfilled if share >= params.partly_share else Outcome.not_fulfilled
+
+
+def ordered_shares(params: Any) -> Any:
+    """The two thresholds' own rule, for a params model's validator: partly cannot be above fulfilled."""
+    if params.partly_share > params.fulfilled_share:
+        raise ValueError("partly_share cannot be above fulfilled_share")
+    return params

@@ -24,7 +24,7 @@ from ..engine.registry import Check, Params
 from ..engine.results import Finding
 from ..model.absence import AbsenceKind
 from ..model.execution import ExecutionStatus
-from ._scope import absences, decided_worst, in_scope
+from ._scope import absences, decided_worst, grade_share, in_scope, ordered_shares
 
 SHARE = ("in_order", "judged", "share", "late", "not_done", "partly_done")
 SHARE_OUTCOMES = (Outcome.fulfilled, Outcome.partly_fulfilled, Outcome.not_fulfilled)
@@ -50,9 +50,7 @@ class ExecutionParams(Params):
 
     @model_validator(mode="after")
     def _ordered(self) -> ExecutionParams:
-        if self.partly_share > self.fulfilled_share:
-            raise ValueError("partly_share cannot be above fulfilled_share")
-        return self
+        return ordered_shares(self)
 
 
 def run(ctx: CheckContext, params: ExecutionParams) -> Iterable[Finding]:
@@ -69,7 +67,7 @@ def run(ctx: CheckContext, params: ExecutionParams) -> Iterable[Finding]:
         share = len(judged["in_order"]) / count
         values = {"in_order": len(judged["in_order"]), "judged": count, "share": round(share, 3)}
         values |= {k: judged[k] for k in ("late", "not_done", "partly_done")}
-        findings.append(CODES.share_in_order(values, paths, outcome=_grade(share, params)))
+        findings.append(CODES.share_in_order(values, paths, outcome=grade_share(share, params)))
     if judged["unknown"]:
         findings.append(CODES.status_unknown({"executions": judged["unknown"]}, paths))
     if params.aspect == "executed":
@@ -108,14 +106,8 @@ def _samples(ctx: CheckContext, params: ExecutionParams) -> list[Finding]:
             share = sample.in_order / sample.sampled
             values = {"sample": sample.id, "population": sample.population, "in_order": sample.in_order}
             values |= {"sampled": sample.sampled, "share": round(share, 3)}
-            findings.append(CODES.sample_in_order(values, [("samples", index)], outcome=_grade(share, params)))
+            findings.append(CODES.sample_in_order(values, [("samples", index)], outcome=grade_share(share, params)))
     return findings
-
-
-def _grade(share: float, params: ExecutionParams) -> Outcome:
-    if share >= params.fulfilled_share:
-        return Outcome.fulfilled
-    return Outcome.partly_fulfilled if share >= params.partly_share else Outcome.not_fulfilled
 
 
 CHECK = Check(

@@ -21,7 +21,7 @@ from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
 from ..engine.results import Finding
 from ..model.execution import SampleFinding
-from ._scope import decided_worst, in_scope
+from ._scope import decided_worst, grade_share, in_scope, ordered_shares
 
 SAMPLE = ("sample", "population", "by", "result")
 GRADES = (Outcome.fulfilled, Outcome.partly_fulfilled, Outcome.not_fulfilled)
@@ -47,9 +47,7 @@ class SampleTestsParams(Params):
 
     @model_validator(mode="after")
     def _ordered(self) -> SampleTestsParams:
-        if self.partly_share > self.fulfilled_share:
-            raise ValueError("partly_share cannot be above fulfilled_share")
-        return self
+        return ordered_shares(self)
 
 
 def run(ctx: CheckContext, params: SampleTestsParams) -> list[Finding]:
@@ -62,18 +60,12 @@ def run(ctx: CheckContext, params: SampleTestsParams) -> list[Finding]:
         if sample.sampled and sample.in_order is not None:
             share = sample.in_order / sample.sampled
             counts = {"in_order": sample.in_order, "sampled": sample.sampled, "share": round(share, 3)}
-            findings.append(CODES.share_in_order(values | counts, path, outcome=_grade(share, params)))
+            findings.append(CODES.share_in_order(values | counts, path, outcome=grade_share(share, params)))
         elif sample.found is not None:
             findings.append(CODES.stated_finding(values | {"found": sample.found.value}, path, outcome=FOUND[sample.found]))
         else:
             findings.append(CODES.sample_unjudged(values, path))
     return findings or [CODES.no_samples(facts=[("samples",)])]
-
-
-def _grade(share: float, params: SampleTestsParams) -> Outcome:
-    if share >= params.fulfilled_share:
-        return Outcome.fulfilled
-    return Outcome.partly_fulfilled if share >= params.partly_share else Outcome.not_fulfilled
 
 
 CHECK = Check(
