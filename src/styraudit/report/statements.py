@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..engine.results import Observation
@@ -57,24 +57,27 @@ def fact_date(case: Case, dotted: str) -> str | None:
     return when.earliest().isoformat() if isinstance(when, PartialDate) else None
 
 
+def pooled(text: str, group: Sequence[Statement]) -> Statement:
+    """A statement of `text` resting on every statement of `group`: all their sources and places,
+    interview-only only if each is, the earliest date, the first one's outcome."""
+    dates = [s.date for s in group if s.date]
+    return Statement(
+        text=text,
+        sources=tuple(sorted({n for s in group for n in s.sources})),
+        interview_only=all(s.interview_only for s in group),
+        unsourced=any(s.unsourced for s in group),
+        locations=tuple(dict.fromkeys(loc for s in group for loc in s.locations)),
+        outcome=group[0].outcome,
+        date=min(dates) if dates else None,
+    )
+
+
 def merged(statements: Iterable[Statement]) -> tuple[Statement, ...]:
     """Statements with the same text said once, with the sources and locations of every copy."""
     by_text: dict[str, Statement] = {}
     for each in statements:
         first = by_text.get(each.text)
-        if first is None:
-            by_text[each.text] = each
-            continue
-        dates = [d for d in (first.date, each.date) if d]
-        by_text[each.text] = Statement(
-            text=first.text,
-            sources=tuple(sorted(set(first.sources) | set(each.sources))),
-            interview_only=first.interview_only and each.interview_only,
-            unsourced=first.unsourced or each.unsourced,
-            locations=tuple(dict.fromkeys(first.locations + each.locations)),
-            outcome=first.outcome,
-            date=min(dates) if dates else None,
-        )
+        by_text[each.text] = each if first is None else pooled(first.text, (first, each))
     return tuple(by_text.values())
 
 

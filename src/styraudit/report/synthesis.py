@@ -15,6 +15,7 @@ from typing import Any
 from ..text.style import tidy
 from ..text.swedish import join_sv, lower_first, number_sv
 from .model import Statement
+from .statements import pooled
 
 _SLOT = "\x00"
 
@@ -64,16 +65,7 @@ def _merge(group: list[Statement], shape: str, names: list[str], words: dict[str
         text = join_sv(lowered) + rest
     else:
         text = head + join_sv(lowered, words["respectively"]) + rest
-    text = text[:1].upper() + text[1:]
-    return Statement(
-        text=text,
-        sources=tuple(sorted({n for s in group for n in s.sources})),
-        interview_only=all(s.interview_only for s in group),
-        unsourced=any(s.unsourced for s in group),
-        locations=tuple(dict.fromkeys(loc for s in group for loc in s.locations)),
-        outcome=group[0].outcome,
-        date=min((s.date for s in group if s.date), default=None),
-    )
+    return pooled(text[:1].upper() + text[1:], group)
 
 
 def _either(name: str) -> str:
@@ -124,12 +116,4 @@ def bare(observations: Iterable[Any]) -> list[Statement]:
 
 def more_of(group: Sequence[Statement], words: dict[str, Any]) -> Statement:
     """One sentence saying how many more findings of the kind chapter 4 tells, resting on their sources."""
-    return Statement(
-        text=words["more"].format(count=number_sv(len(group))),
-        sources=tuple(sorted({n for s in group for n in s.sources})),
-        interview_only=all(s.interview_only for s in group),
-        unsourced=any(s.unsourced for s in group),
-        locations=tuple(dict.fromkeys(loc for s in group for loc in s.locations)),
-        outcome=group[0].outcome,
-        date=min((s.date for s in group if s.date), default=None),
-    )
+    return pooled(words["more"].format(count=number_sv(len(group))), group)
