@@ -130,3 +130,14 @@ def test_the_page_shows_the_first_rows_of_a_long_table_and_says_how_many_there_a
     page = b"".join(chunks).decode("utf-8")
     assert page.count("rek-") == 2 and "de första 2 raderna av 3" in page
     assert page.count("Fråga 0?") == 2 and "raderna av 2" not in page  # a table within the bound is whole
+
+
+def test_the_overview_gives_the_same_order_however_often_it_is_asked() -> None:
+    from styraudit.report.overview import Overview
+
+    with Overview() as overview:
+        for summary in (_summary("b", [10, 400], 1), _summary("a", [400, 20], 1)):
+            overview.add(summary)
+        first = [(r["case"], r["id"]) for r in overview.as_dict()["open_recommendations"]]
+        again = [(r["case"], r["id"]) for r in overview.as_dict()["open_recommendations"]]
+    assert first == again == [("a", "rek-0"), ("b", "rek-1"), ("a", "rek-1"), ("b", "rek-0")]

@@ -95,24 +95,26 @@ def _age(made: Any, reference: date | None) -> int | None:
 
 class Rows:
     """A long table of the overview kept on disk, not in memory: rows pickled one after another into an
-    anonymous temporary file (unlinked at once, so nothing is left behind), read back in `order`."""
+    anonymous temporary file (unlinked at once, so nothing is left behind), read back in the order
+    `reorder` gives, else as they were added."""
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open while the overview is written; see close()
-        self._offsets = array("Q")
+        self._added = array("Q")  # where each row starts, in the order the rows were added
+        self._offsets = self._added
 
-    def append(self, row: dict[str, Any]) -> int:
-        """Store `row` at the end of the file; its number, for `reorder`."""
+    def append(self, row: dict[str, Any]) -> None:
         self._file.seek(0, os.SEEK_END)
-        self._offsets.append(self._file.tell())
+        self._added.append(self._file.tell())
         pickle.dump(row, self._file, protocol=pickle.HIGHEST_PROTOCOL)
-        return len(self._offsets) - 1
 
     def reorder(self, numbers: list[int]) -> None:
-        self._offsets = array("Q", (self._offsets[n] for n in numbers))
+        """After the last row is added: read the rows back as `numbers` lists them, each the number of a
+        row in the order added (so giving the same numbers again gives the same order)."""
+        self._offsets = array("Q", (self._added[n] for n in numbers))
 
     def __len__(self) -> int:
-        return len(self._offsets)
+        return len(self._added)
 
     def close(self) -> None:
         self._file.close()
