@@ -65,6 +65,8 @@ def _html(data: dict[str, Any], labels: dict[str, Any], write: Sink) -> None:
     write(render_template("overview.html.j2", context, _folders(None), html=True).encode("utf-8"))
 
 
+# Column widths in characters: long texts wide, names wide enough to read, figures and dates narrow.
+WIDTHS = {"text": 60, "question": 60, "cases": 60, "theme": 34, "body": 50, "case": 36}
 # One sheet per table: (sheet title label, rows key, columns as (label, key)).
 SHEETS = (
     (
@@ -94,8 +96,7 @@ def _xlsx(data: dict[str, Any], labels: dict[str, Any], write: Sink) -> None:
         sheet.freeze_panes = "A2"
         _printable(sheet)
         for index, (_label, field) in enumerate(columns, start=1):
-            wide = {"text": 60, "question": 60, "cases": 60, "theme": 34, "body": 50, "case": 36}
-            sheet.column_dimensions[_letter(index)].width = wide.get(field, 14)
+            sheet.column_dimensions[_letter(index)].width = WIDTHS.get(field, 14)
         sheet.append(_header(sheet, [words[label] for label, _key in columns]))
         for row in data[key]:
             sheet.append([_typed(field, row.get(field), labels) for _label, field in columns])
