@@ -170,12 +170,9 @@ def _written_status(body: str, reports: Reports, start: PartialDate, end: date, 
     """Calendar years of the period without a written report of the status against the goals; a year
     whose reports leave the form or the status unrecorded is not counted missing, but is to verify."""
     covered = {r.date.year for _, r in reports if r.form == ReportForm.written and r.status_against_goals}
-    unrecorded = {
-        r.date.year
-        for _, r in reports
-        if (r.form is None and r.status_against_goals is not False)
-        or (r.form == ReportForm.written and r.status_against_goals is None)
-    }
+    # A report that may be one, for all the case says: its form and its status are each written or unrecorded.
+    possible = {r.date.year for _, r in reports if r.form in (ReportForm.written, None) and r.status_against_goals is not False}
+    unrecorded = possible - covered
     years = [year for year in range(start.year, end.year + 1) if year not in covered]
     missing, unknown = [y for y in years if y not in unrecorded], [y for y in years if y in unrecorded]
     found: Dated = []
