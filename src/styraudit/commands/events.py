@@ -2,8 +2,8 @@
 
 Import loads the case it makes as every command does (the session) before writing it, so a table
 that makes an invalid case writes nothing and is reported by the rows it came from, as
-file:sheet:row:column. Export
-loads the case the same way first, so only a valid case is written out as a table.
+file:sheet:row:column. Export loads the case the same way first, so only a valid case is written
+out as a table.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _table_path(path: Path) -> None:
 
 
 def run_import(session: Session, source: Path, output: Path, force: bool) -> int:
-    """Read the event log, write the case, then validate it; returns the exit code."""
+    """Read the event log, validate the case it makes in memory, and only then write it; returns the exit code."""
     _table_path(source)
     if not source.is_file():
         raise UsageError([Problem(Location(str(source)), _("no such file"), _("check the path"), "usage")])
