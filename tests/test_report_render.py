@@ -102,8 +102,11 @@ def test_the_real_timeline_shows_the_committees_never_reported_to() -> None:
     ]
     assert timeline.silent == ("HSN", "RUN") and timeline.max_gap_months == 6
     assert {e.kind for e in timeline.events if e.body == "RS"} == {"decision", "report"}
+    # The management group's strategy day is its standpoint, not a decision: an open mark with its own key.
+    assert {e.kind for e in timeline.events if e.body == "CLG"} == {"position"}
     svg = draw_svg(timeline, load_labels())
     assert svg.count("ingen återrapportering") == 2
+    assert "Tjänstepersoners plan eller ställningstagande" in svg
 
 
 def test_a_long_silence_is_drawn_as_a_red_gap_with_its_length() -> None:

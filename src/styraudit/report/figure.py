@@ -71,7 +71,7 @@ def figure_of(timeline: Timeline, labels: dict[str, Any]) -> Any:
     rows, placed = layout(timeline, left, right, axes_in)
     rows_in = sum(r.height for r in rows)
     kinds = {draw.kind(e, words) for e in timeline.events} | ({"gap"} if timeline.gaps else set())
-    below_in = (0.42 if short(left, right) else 0.3) + 0.2 * -(-len(kinds) // 3) + 0.06
+    below_in = (0.42 if short(left, right) else 0.3) + 0.2 * -(-len(kinds) // draw.legend_columns(len(kinds))) + 0.06
     height = rows_in + below_in + MARGIN_IN
     figure = Figure(figsize=(WIDTH_IN, height))
     axes = figure.add_axes(((names_in + MARGIN_IN) / WIDTH_IN, below_in / height, axes_in / WIDTH_IN, rows_in / height))

@@ -20,6 +20,8 @@ NOTE_BOX = {"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "no
 # Filled marks carry a white number, open ones a dark one.
 STYLES: dict[str, dict[str, Any]] = {
     "decision": {"marker": "s", "color": DECISION, "markeredgecolor": DECISION},
+    # An official's or a group's plan or standpoint: the decision's shape, open, since no body decided.
+    "position": {"marker": "s", "markerfacecolor": "white", "markeredgecolor": DECISION, "markeredgewidth": 1.4},
     "overview": {"marker": "o", "markerfacecolor": "white", "markeredgecolor": REPORT, "markeredgewidth": 1.4},
     "detailed": {"marker": "o", "color": REPORT, "markeredgecolor": REPORT},
     "report": {"marker": "o", "markerfacecolor": "#d5dbe1", "markeredgecolor": MUTED, "markeredgewidth": 1.0},
@@ -27,9 +29,10 @@ STYLES: dict[str, dict[str, Any]] = {
     "milestone": {"marker": "D", "markerfacecolor": "white", "markeredgecolor": MILESTONE, "markeredgewidth": 1.4},
 }
 NUMBER_COLOUR = {"decision": "white", "detailed": "white", "decision_point": "white"}
-SPAN_COLOUR = {"decision": DECISION, "decision_point": DIRECTIVE, "milestone": MILESTONE}
+SPAN_COLOUR = {"decision": DECISION, "position": DECISION, "decision_point": DIRECTIVE, "milestone": MILESTONE}
 LEGEND = {
     "decision": "decision",
+    "position": "position",
     "overview": "report_overview",
     "detailed": "report_detailed",
     "report": "report_unknown",
@@ -194,7 +197,12 @@ def legend(figure: Any, timeline: Timeline, words: dict[str, Any]) -> None:
     if timeline.gaps:
         handles.append(Patch(facecolor=GAP, alpha=0.25, edgecolor=GAP, label=words["gap"].format(months=timeline.max_gap_months)))
     if handles:
-        figure.legend(handles=handles, loc="lower center", ncol=min(3, len(handles)), frameon=False, fontsize=TEXT_PT)
+        figure.legend(handles=handles, loc="lower center", ncol=legend_columns(len(handles)), frameon=False, fontsize=TEXT_PT)
+
+
+def legend_columns(entries: int) -> int:
+    """Three entries a row, but four as two by two: three long labels side by side overrun the printed width."""
+    return 2 if entries == 4 else max(1, min(3, entries))
 
 
 def _next_day(day: date) -> date:

@@ -99,7 +99,7 @@ class TimelineEvent:
     body: str  # id of the row it is drawn in: a body, a role, a group, or the directive
     date: str  # ISO date (earliest reading of a partial date)
     precision: str  # day, month or year
-    kind: str  # "decision", "report", "decision_point" or "milestone"
+    kind: str  # "decision", "position" (an official's plan or standpoint), "report", "decision_point" or "milestone"
     label: str  # the date as the reader sees it ("november 2021", "20–30 oktober 2024")
     detail: str  # e.g. "översiktlig, muntlig"; a decision's reference; a decision point's id
     number: int = 0  # the number on the mark and in the key under the picture, in date order
