@@ -114,8 +114,8 @@ def judge(findings: Sequence[Finding]) -> Outcome:
     """Participation and understanding are judged apart and combined by rule 1. Participation:
     fulfilled if every affected administration took part; partly if some did and some are recorded
     as not; not fulfilled if some are recorded as not and none took part; else cannot be assessed.
-    Understanding: fulfilled if all recorded is good; not fulfilled if more than half is poor;
-    partly otherwise; cannot be assessed when none is recorded."""
+    Understanding: fulfilled if all recorded is good; not fulfilled if more than half is poor (partly
+    when the initiative is formally anchored); partly otherwise; cannot be assessed when none is recorded."""
     # The understanding codes are the ones named understanding_*; every other code but formal anchoring is
     # about participation.
     understanding = _understanding_outcome([f.outcome for f in findings if _about_understanding(f)])
