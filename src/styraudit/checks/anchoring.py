@@ -17,6 +17,15 @@ is then left aside, and the criterion is judged on what shows the anchoring inst
 recorded understanding; where none is recorded, the indirect evidence: a steering document of the
 initiative that the affected administrations are recorded as knowing (or not knowing), and training
 or workshops held for them. Silence on participation alone never fails and never passes.
+
+Formal anchoring: a steering document of the initiative (a policy, strategy, plan, guideline or
+steering model) adopted by a body, whose follow-up reaches that body or the owner in the ordinary
+steering (an applied reporting routine to it, or reports to it). The initiative is then decided
+and carried by the organisation's own steering and follow-up, so a poor understanding shows an
+anchoring that falls short, not one that is missing: the understanding counts as partly, never
+worse. Formal anchoring alone never passes (it says nothing of those who must carry the work),
+and it never outweighs a recorded absence of participation: an initiative designed without the
+administrations stays not fulfilled.
 """
 
 from __future__ import annotations
@@ -30,6 +39,8 @@ from ..engine.registry import Check, Params
 from ..engine.results import Finding
 from ..model.facts import AnchoringKind, Understanding
 from ..model.paths import YamlPath
+from ..model.steering import SteeringKind
+from ._routines import reporting_routines
 from ._scope import in_scope
 
 # The outcome a single anchoring event's recorded understanding stands for.
@@ -42,6 +53,9 @@ UNDERSTOOD = ("event", "group", "understanding", "kind", "date", "observation")
 KNOWN = ("document", "title", "administrations")
 # Anchoring activities that reach those who must carry the work; being informed is one-way and is not one.
 ACTIVITIES = (AnchoringKind.training, AnchoringKind.workshop)
+# The steering documents that decide an initiative's direction (a routine or an instruction only carries it out).
+DIRECTING = (SteeringKind.policy, SteeringKind.strategy, SteeringKind.plan, SteeringKind.guideline, SteeringKind.steering_model)
+FORMAL = ("document", "title", "adopted_by", "routines", "reports", "bodies")
 
 CODES = Codes(
     no_affected_administrations=Code(
@@ -77,6 +91,12 @@ CODES = Codes(
         "indirect evidence: training or a workshop was held for an affected administration",
         ("event", "group", "kind", "date", "observation"),
     ),
+    formally_anchored=Code(
+        Outcome.fulfilled,
+        "formal anchoring: a directing steering document adopted by a body and followed up to it or the owner "
+        "(an applied reporting routine, or reports); a poor understanding then counts as partly",
+        FORMAL,
+    ),
 )
 # The codes about how the work is understood, directly or by indirect evidence; the rest are about participation.
 UNDERSTANDING = frozenset({"plan_known", "plan_not_known", "trained"})
@@ -87,18 +107,21 @@ class AnchoringParams(Params):
 
 
 def run(ctx: CheckContext, params: AnchoringParams) -> list[Finding]:
-    return _participation(ctx) + _understanding(ctx)
+    return _participation(ctx) + _understanding(ctx) + _formal(ctx)
 
 
 def judge(findings: Sequence[Finding]) -> Outcome:
     """Participation and understanding are judged apart and combined by rule 1. Participation:
     fulfilled if every affected administration took part; partly if some did and some are recorded
     as not; not fulfilled if some are recorded as not and none took part; else cannot be assessed.
-    Understanding: fulfilled if all recorded is good; not fulfilled if more than half is poor;
-    partly otherwise; cannot be assessed when none is recorded."""
-    # The understanding codes are the ones named understanding_*; every other code is about participation.
+    Understanding: fulfilled if all recorded is good; not fulfilled if more than half is poor (partly
+    when the initiative is formally anchored); partly otherwise; cannot be assessed when none is recorded."""
+    # The understanding codes are the ones named understanding_*; every other code but formal anchoring is
+    # about participation.
     understanding = _understanding_outcome([f.outcome for f in findings if _about_understanding(f)])
-    participation = [f for f in findings if not _about_understanding(f)]
+    if understanding is Outcome.not_fulfilled and any(f.code == "formally_anchored" for f in findings):
+        understanding = Outcome.partly_fulfilled  # decided and followed up: anchoring falls short, is not missing
+    participation = [f for f in findings if not _about_understanding(f) and f.code != "formally_anchored"]
     silent = bool(participation) and all(f.code == "participation_unknown" for f in participation)
     if silent and understanding is not Outcome.cannot_assess:
         return understanding  # participation was not examined: the anchoring is judged on what shows it
@@ -214,6 +237,27 @@ def _indirect(ctx: CheckContext) -> list[Finding]:
         if e.kind in ACTIVITIES and e.group != lead and any(belongs_to(ctx, e.group, a) for a in administrations):
             values = {"event": e.id, "group": e.group, "kind": e.kind.value, "date": str(e.date) if e.date else None}
             found.append(CODES.trained({**values, "observation": e.observation}, [("anchoring", i)]))
+    return found
+
+
+def _formal(ctx: CheckContext) -> list[Finding]:
+    """Directing steering documents of the initiative adopted by a body, with the applied reporting
+    routines and the reports that bring their follow-up back to that body or the owner."""
+    owner = ctx.case.initiative.owner
+    found: list[Finding] = []
+    for i, doc in enumerate(ctx.case.steering_documents):
+        if doc.kind not in DIRECTING or not ctx.is_body(doc.adopted_by) or not in_scope(ctx, doc.subject, doc.applies_to):
+            continue
+        bodies = list(dict.fromkeys(b for b in (doc.adopted_by, owner) if b))
+        routines = [(p, r) for p, r in reporting_routines(ctx) if r.applied and r.reports_to in bodies]
+        reports = [(("reporting", j), r) for j, r in enumerate(ctx.case.reporting) if r.to in bodies]
+        if not routines and not reports:
+            continue
+        reached = list(dict.fromkeys([*(r.reports_to for _, r in routines), *(r.to for _, r in reports)]))
+        values = {"document": doc.id, "title": doc.title, "adopted_by": doc.adopted_by, "bodies": reached}
+        values |= {"routines": [r.id for _, r in routines], "reports": [r.id for _, r in reports]}
+        facts = [("steering_documents", i), *(p for p, _ in routines), *(p for p, _ in reports)]
+        found.append(CODES.formally_anchored(values, facts))
     return found
 
 

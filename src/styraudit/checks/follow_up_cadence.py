@@ -18,6 +18,13 @@ met and goes on the auditor's points to verify (CaseResult.verify).
 
 A decision acts on a deviation when it names the report in `acts_on`, or cannot precede the report
 and may fall within `act_within_months` after it; a decision dated only by year may precede it.
+
+A body that has no dated reports, or a subject with no period at all (a strategy followed up in
+the annual cycle), is judged by the applied reporting routines to it (a routine with `reports_to`
+and `reports_per_year`, see _routines.py): PASS when the routine reports at least every
+`max_gap_months` (what its reports contain goes on the points to verify), PARTLY when less often or
+when the routine is recorded as not applied, CANNOT ASSESS when its application or cadence is unknown.
+A recorded absence of reporting outweighs a routine: it says what happened, the routine what should.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from ..engine.results import Finding, Found
 from ..model.base import PartialDate
 from ..model.facts import DecisionKind, ReportDepth, ReportForm, ReportingEvent
 from ..model.paths import YamlPath
+from ._routines import months_between, reporting_routines
 from ._timeline import Mark, add_months, gaps, overlaps
 
 Reports = list[tuple[YamlPath, ReportingEvent]]
@@ -42,6 +50,7 @@ Dated = list[tuple[date, Finding]]
 PERIOD: YamlPath = ("initiative", "period")
 GAP = ("body", "from", "to", "months", "max_gap_months", "from_start", "to_end")
 DEVIATION = ("body", "report", "date", "covered", "noted", "absences", "act_within_months")
+ROUTINE = ("body", "routine", "title", "reports_per_year", "months", "max_gap_months", "missing")
 
 CODES = Codes(
     no_period=Code(
@@ -75,6 +84,18 @@ CODES = Codes(
     reporting_regular=Code(
         Outcome.fulfilled, "the body's reporting met every requirement", ("body", "count", "first", "last", "written_required")
     ),
+    routine_regular=Code(
+        Outcome.fulfilled,
+        "an applied reporting routine reports to the body at least every max_gap_months; what its reports "
+        "contain is not recorded, so it goes on the points to verify",
+        ROUTINE,
+        verify="inference",
+    ),
+    routine_sparse=Code(Outcome.partly_fulfilled, "an applied reporting routine reports less often than required", ROUTINE),
+    routine_not_applied=Code(Outcome.partly_fulfilled, "a reporting routine to the body, recorded as not applied", ROUTINE),
+    routine_unknown=Code(
+        Outcome.cannot_assess, "a reporting routine whose application or cadence the case does not record", ROUTINE
+    ),
 )
 
 
@@ -90,12 +111,17 @@ def run(ctx: CheckContext, params: FollowUpCadenceParams) -> Found:
     the gap, the first day the next can be, whole months between); `silent_bodies`, the bodies
     recorded as getting no reports; `max_gap_months`, the limit in force."""
     data: dict[str, Any] = {"reporting_gaps": [], "silent_bodies": [], "max_gap_months": params.max_gap_months}
+    owner = ctx.case.initiative.owner
+    bodies = list(dict.fromkeys([owner, *ctx.affected_committees] if owner else ctx.affected_committees))
     period, end = ctx.case.examined_period(), ctx.period_end()
     if period is None or end is None:
         values = {"start": str(period.start) if period else None, "end": end.isoformat() if end else None}
-        return Found([CODES.no_period(values, [("initiative",)])], data)
-    owner = ctx.case.initiative.owner
-    bodies = list(dict.fromkeys([owner, *ctx.affected_committees] if owner else ctx.affected_committees))
+        judged = {body: _by_routine(ctx, params, body) for body in bodies}
+        # Without a period only a routine's cadence can be judged; a body without one is not judged.
+        found = [f for findings in judged.values() for f in findings]
+        if not found or not all(judged.values()):
+            found.append(CODES.no_period(values, [("initiative",)]))
+        return Found(found, data)
     if not bodies:
         return Found([CODES.no_bodies(facts=[("initiative",)])], data)
     own = ctx.case.initiative.period is not None  # else the audit's examined period: a standing process has none
@@ -124,7 +150,7 @@ def _judge_body(
     if not reports:
         absent = ctx.absences("reporting", body)
         if not absent:
-            return [CODES.reports_unknown({"body": body}, [("initiative",)])]
+            return _by_routine(ctx, params, body) or [CODES.reports_unknown({"body": body}, [("initiative",)])]
         return [CODES.no_reports({"body": body, "absences": [a.id for _, a in absent]}, [p for p, _ in absent])]
     dated = _gap_findings(body, reports, start, end, params.max_gap_months, where, certain) + _depth(body, reports, start)
     if params.written_status_per_year:
@@ -204,6 +230,25 @@ def _deviations(ctx: CheckContext, body: str, reports: Reports, within: int) -> 
         known = len(facts) > 1  # a decision only noting it, or a recorded absence of decisions
         code = CODES.deviation_not_acted if known else CODES.deviation_action_unknown
         found.append((report.date.earliest(), code(values, facts)))
+    return found
+
+
+def _by_routine(ctx: CheckContext, params: FollowUpCadenceParams, body: str) -> list[Finding]:
+    """The body's reporting routines, each judged by its cadence against `max_gap_months`."""
+    found = []
+    for path, doc in reporting_routines(ctx, body):
+        per_year = doc.reports_per_year
+        months = months_between(per_year) if per_year else None
+        missing = [name for name, value in (("applied", doc.applied), ("reports_per_year", per_year)) if value is None]
+        values = {"body": body, "routine": doc.id, "title": doc.title, "reports_per_year": per_year, "months": months}
+        values |= {"max_gap_months": params.max_gap_months, "missing": missing}
+        if doc.applied is False:
+            code = CODES.routine_not_applied
+        elif months is None or doc.applied is None:
+            code = CODES.routine_unknown
+        else:
+            code = CODES.routine_sparse if months > params.max_gap_months else CODES.routine_regular
+        found.append(code(values, [path]))
     return found
 
 

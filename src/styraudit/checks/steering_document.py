@@ -31,7 +31,9 @@ from ._scope import absences, balance, in_scope
 
 QUALITIES = ("adopted", "documented", "known", "applied", "up_to_date")
 Quality = Literal["adopted", "documented", "known", "applied", "up_to_date"]
-DOC = ("document", "title", "adopted_by", "confirmed", "wanting", "lacks", "unknown")
+# `inferred`: the qualities confirmed only by inference (documented, from stated content), which a text
+# should not state as seen.
+DOC = ("document", "title", "adopted_by", "confirmed", "wanting", "lacks", "unknown", "inferred")
 
 CODES = Codes(
     document_in_order=Code(Outcome.fulfilled, "a document with confirmed qualities and none wanting", DOC),
@@ -84,6 +86,7 @@ def _judge(ctx: CheckContext, params: SteeringDocumentParams, path: tuple, doc: 
     unknown = [q for q, v in qualities.items() if v is None]
     values = {"document": doc.id, "title": doc.title, "adopted_by": doc.adopted_by, "confirmed": confirmed}
     values |= {"wanting": wanting, "lacks": list(doc.lacks), "unknown": unknown}
+    values["inferred"] = ["documented"] if doc.documented is None and not doc.document and doc.requires else []
     if wanting or doc.lacks:
         return CODES.document_deficient(values, [path])
     required = params.require or QUALITIES

@@ -50,6 +50,11 @@ class SteeringDocument(Fact):
     applies_to: list[ref(*ACTOR)] = Field(default_factory=list)
     requires: list[Text] = Field(default_factory=list)
     lacks: list[Text] = Field(default_factory=list)
+    # A standing reporting routine: the body it reports to and how many reports a year it gives (the
+    # annual cycle's interim report is one, with the annual report two), so that a follow-up with no
+    # dated reports and no start date still has a cadence to judge.
+    reports_to: ref("body") | None = None
+    reports_per_year: int | None = Field(default=None, ge=1, le=366)
 
     def inconsistencies(self) -> Iterator[Inconsistency]:
         if self.adopted and self.revised and self.revised.latest() < self.adopted.earliest():
