@@ -55,3 +55,19 @@ def test_validate_of_an_audit_loads_no_pack_and_still_names_unknown_and_retired_
     assert "unknown criterion 'aterapportering'" in misspelt.stderr and "did you mean 'aterrapportering'?" in misspelt.stderr
     retired = run_cli("validate", str(_naming(tmp_path, "kl-6-6")))
     assert retired.returncode == 2 and "criterion 'kl-6-6' is retired" in retired.stderr
+
+
+def test_a_name_the_text_defines_only_inside_a_loop_is_still_undefined_after_it() -> None:
+    """The pack load skips Jinja's scope analysis for a text that reads only allowed names; a text
+    reading any other name still gets it, so a loop variable read after its loop is an error."""
+    from styraudit.engine.criteria.texts import TextNames, compile_text
+    from styraudit.load.yamldoc import YamlDocument
+    from styraudit.text.jinja import environment
+
+    env, doc = environment(), YamlDocument("c.yaml", {}, {(): (1, 1)})
+    names = TextNames(frozenset({"items"}), {})
+    problems: list = []
+    inside = "{% for x in items %}{{ x }}{% endfor %}"
+    assert compile_text(doc, env, (), inside, problems, names) is not None and not problems
+    assert compile_text(doc, env, (), inside + "{{ x }}", problems, names) is None
+    assert [p.message for p in problems] == ["'x' is undefined in this text"]
