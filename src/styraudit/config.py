@@ -4,7 +4,6 @@ every effective setting and where it came from."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,8 @@ def _kebab(name: str) -> str:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True)
+    # defer_build: the validator is built when a configuration file is read, not at every start.
+    model_config = ConfigDict(extra="forbid", frozen=True, alias_generator=_kebab, populate_by_name=True, defer_build=True)
 
 
 class ConfigWaiver(_Strict):
@@ -65,7 +65,8 @@ class Settings(_Strict):
 class Config:
     """The settings, the file they came from (None: defaults only) and its document for locations."""
 
-    settings: Settings = field(default_factory=Settings)
+    # Without a file, the defaults as they are: nothing to validate, so no validator to build.
+    settings: Settings = field(default_factory=Settings.model_construct)
     file: Path | None = None
     doc: YamlDocument | None = None
 
@@ -99,6 +100,8 @@ def _has_our_table(pyproject: Path) -> bool:
         raw = read_regular(pyproject, max_bytes=MAX_CONFIG_BYTES, what=_("the configuration file"), limit=None)
     except InputError:
         return False
+    import tomllib  # only where a pyproject.toml is found
+
     try:
         tool = tomllib.loads(raw.decode("utf-8")).get("tool")
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
@@ -128,6 +131,8 @@ def _shown(path: Path) -> str:
 
 def _pyproject(path: Path) -> YamlDocument:
     """The [tool.styraudit] table as a document located at its header line."""
+    import tomllib
+
     where = Location(_shown(path))
     raw = read_regular(path, max_bytes=MAX_CONFIG_BYTES, display=_shown(path), what=_("the configuration file"), limit=None)
     try:

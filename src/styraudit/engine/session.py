@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config, find_config, load_config
 from ..errors import InputError, Location, Problem, UsageError
 from ..load.limits import DEFAULT_LIMITS, Limits
 from ..load.printable import shown_name
 from .outcome import Severity
-from .results import CaseResult
+
+if TYPE_CHECKING:
+    from .results import CaseResult
 
 
 @dataclass(frozen=True)
@@ -125,12 +127,27 @@ class Session:
     def pack(self) -> Any:
         """The criteria pack: shipped criteria unless replaced, the extra packs, then the configuration's
         severities and parameters."""
-        from .criteria import customise, default_pack_dir, load_pack
+        from .criteria import customise, load_pack
 
-        directories = ([default_pack_dir()] if self.default_criteria else []) + self.criteria
-        pack = load_pack(directories, self.limits)
+        pack = load_pack(self._pack_directories(), self.limits)
         settings = self.config.settings
         return customise(pack, settings.severity, settings.params, self.config.locate)
+
+    def _pack_directories(self) -> list[Path]:
+        from .criteria.files import default_pack_dir
+
+        return ([default_pack_dir()] if self.default_criteria else []) + self.criteria
+
+    def _names_known(self, idents: list[str]) -> bool:
+        """Whether the pack resolves every one of these ids, read cheaply while the pack is not loaded
+        (validate). False when unsure: the caller then asks the full pack, which says why."""
+        if "pack" in self.__dict__:
+            return all(self.pack.resolve(i) is not None for i in idents)
+        from .criteria.names import pack_names
+
+        names = pack_names(self._pack_directories(), self.limits)
+        configured = [*self.config.settings.severity, *self.config.settings.params]
+        return names is not None and all(names.knows(i) for i in [*idents, *configured])
 
     @cached_property
     def baseline(self) -> frozenset[str]:
@@ -159,7 +176,9 @@ class Session:
             if any(p.code == "no-criteria" for p in error.problems):
                 raise InputError(with_criteria_named(error.problems, self.pack)) from None
             raise
-        if loaded.case.audit is not None and (problems := unknown_criteria(loaded, self.pack)):
+        audit = loaded.case.audit
+        named = [ident for question in audit.questions for ident in question.criteria] if audit is not None else []
+        if named and not self._names_known(named) and (problems := unknown_criteria(loaded, self.pack)):
             raise InputError(problems)
         return loaded
 
@@ -186,6 +205,8 @@ class Session:
 
     def judge_file(self, path: Path) -> CaseResult:
         """Load and judge one file; a file that fails to load becomes a result carrying its problems."""
+        from .results import CaseResult
+
         try:
             return self.judge(self.load(path))
         except InputError as error:

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import ACTOR, Id, Period, Text, ref
+from .base import ACTOR, Id, Period, Text, new_list, ref
 from .common import Fact
 
 
@@ -40,8 +40,8 @@ class Absence(Fact):
 
     id: Id
     kind: AbsenceKind
-    concerns: list[ref(*ACTOR)] = Field(default_factory=list)
+    concerns: list[ref(*ACTOR)] = Field(default_factory=new_list)
     period: Period | None = None
     statement: Text
     # What the absence answers: the report of a delay or overrun on which the body then decided nothing.
-    in_response_to: list[ref("report", "deviation", "decision", "mandate")] = Field(default_factory=list)
+    in_response_to: list[ref("report", "deviation", "decision", "mandate")] = Field(default_factory=new_list)

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Id, PartialDate, Period, StrictModel, Text, Url, ref
+from .base import Id, PartialDate, Period, StrictModel, Text, Url, new_list, ref
 from .lifecycle import RecommendationEdit, StatusOverride
 
 
@@ -47,7 +47,7 @@ class Override(StrictModel):
 
 class Method(StrictModel):
     description: str | None = None
-    documents_analysed: list[Text] = Field(default_factory=list)
+    documents_analysed: list[Text] = Field(default_factory=new_list)
 
 
 class AuditKind(StrEnum):
@@ -70,25 +70,25 @@ class Audit(StrictModel):
     reference: str | None = None
     office: str | None = None
     url: Url | None = None
-    kinds: list[AuditKind] = Field(default_factory=list)
+    kinds: list[AuditKind] = Field(default_factory=new_list)
     period: Period | None = None
     expected_failure: str | None = None
-    background: list[Text] = Field(default_factory=list)
+    background: list[Text] = Field(default_factory=new_list)
     reason: str | None = None
     purpose: Text
     questions: list[AuditQuestion] = Field(min_length=1)
-    audited_bodies: list[ref("body")] = Field(default_factory=list)
-    delimitations: list[Text] = Field(default_factory=list)
-    criteria_text: list[Text] = Field(default_factory=list)
+    audited_bodies: list[ref("body")] = Field(default_factory=new_list)
+    delimitations: list[Text] = Field(default_factory=new_list)
+    criteria_text: list[Text] = Field(default_factory=new_list)
     method: Method | None = None
     quality_assurance: str | None = None
-    authors: list[Author] = Field(default_factory=list)
+    authors: list[Author] = Field(default_factory=new_list)
     place: str | None = None
     date: PartialDate | None = None
     reference_date: PartialDate | None = None
-    overrides: list[Override] = Field(default_factory=list)
-    recommendations: list[RecommendationEdit] = Field(default_factory=list)
-    status_overrides: list[StatusOverride] = Field(default_factory=list)
+    overrides: list[Override] = Field(default_factory=new_list)
+    recommendations: list[RecommendationEdit] = Field(default_factory=new_list)
+    status_overrides: list[StatusOverride] = Field(default_factory=new_list)
 
 
 class Waiver(StrictModel):

@@ -6,7 +6,7 @@ from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .audit import Audit, Waiver
-from .base import Id, PartialDate, Period, StrictModel, Text
+from .base import Id, PartialDate, Period, StrictModel, Text, new_list
 from .control import InternalControlPlan, Risk
 from .delegation import Delegation
 from .directive import Directive
@@ -42,9 +42,11 @@ class Case(StrictModel):
     first subject, so that code written for one initiative reads the case's main subject.
     """
 
-    # Editors see the rule of `_has_a_subject` too: one of the two keys is required.
+    # Editors see the rule of `_has_a_subject` too: one of the two keys is required. Built with the
+    # class (its parts are not, see StrictModel): every command that imports it validates a case,
+    # and a check run's forked workers then share the one validator the parent built.
     model_config = ConfigDict(
-        **StrictModel.model_config,
+        **{**StrictModel.model_config, "defer_build": False},
         json_schema_extra={
             "anyOf": [{"required": ["initiative"]}, {"required": ["subjects"], "properties": {"subjects": {"minItems": 1}}}]
         },
@@ -55,35 +57,35 @@ class Case(StrictModel):
     title: Text
     as_of: PartialDate | None = None
     organisation: Organisation
-    bodies: list[Body] = Field(default_factory=list)
-    administrations: list[Administration] = Field(default_factory=list)
-    roles: list[Role] = Field(default_factory=list)
-    groups: list[Group] = Field(default_factory=list)
+    bodies: list[Body] = Field(default_factory=new_list)
+    administrations: list[Administration] = Field(default_factory=new_list)
+    roles: list[Role] = Field(default_factory=new_list)
+    groups: list[Group] = Field(default_factory=new_list)
     initiative: Initiative | None = None
-    subjects: list[Subject] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list)
-    mandates: list[Mandate] = Field(default_factory=list)
+    subjects: list[Subject] = Field(default_factory=new_list)
+    decisions: list[Decision] = Field(default_factory=new_list)
+    mandates: list[Mandate] = Field(default_factory=new_list)
     directive: Directive | None = None
-    reporting: list[ReportingEvent] = Field(default_factory=list)
-    anchoring: list[AnchoringEvent] = Field(default_factory=list)
-    analyses: list[Analysis] = Field(default_factory=list)
-    responsibilities: list[Responsibility] = Field(default_factory=list)
-    absences: list[Absence] = Field(default_factory=list)
-    goals: list[Goal] = Field(default_factory=list)
-    budgets: list[BudgetFrame] = Field(default_factory=list)
-    risks: list[Risk] = Field(default_factory=list)
-    internal_control: list[InternalControlPlan] = Field(default_factory=list)
-    delegations: list[Delegation] = Field(default_factory=list)
-    executions: list[Execution] = Field(default_factory=list)
-    samples: list[SampleTest] = Field(default_factory=list)
-    steering_documents: list[SteeringDocument] = Field(default_factory=list)
-    resources: list[Resource] = Field(default_factory=list)
-    earlier_audits: list[EarlierAudit] = Field(default_factory=list)
+    reporting: list[ReportingEvent] = Field(default_factory=new_list)
+    anchoring: list[AnchoringEvent] = Field(default_factory=new_list)
+    analyses: list[Analysis] = Field(default_factory=new_list)
+    responsibilities: list[Responsibility] = Field(default_factory=new_list)
+    absences: list[Absence] = Field(default_factory=new_list)
+    goals: list[Goal] = Field(default_factory=new_list)
+    budgets: list[BudgetFrame] = Field(default_factory=new_list)
+    risks: list[Risk] = Field(default_factory=new_list)
+    internal_control: list[InternalControlPlan] = Field(default_factory=new_list)
+    delegations: list[Delegation] = Field(default_factory=new_list)
+    executions: list[Execution] = Field(default_factory=new_list)
+    samples: list[SampleTest] = Field(default_factory=new_list)
+    steering_documents: list[SteeringDocument] = Field(default_factory=new_list)
+    resources: list[Resource] = Field(default_factory=new_list)
+    earlier_audits: list[EarlierAudit] = Field(default_factory=new_list)
     evidence: Evidence = Field(default_factory=Evidence)
     audit: Audit | None = None
     missiv: Missiv | None = None
-    replies: list[Reply] = Field(default_factory=list)
-    waivers: list[Waiver] = Field(default_factory=list)
+    replies: list[Reply] = Field(default_factory=new_list)
+    waivers: list[Waiver] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
     def _has_a_subject(self) -> Case:

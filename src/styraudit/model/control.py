@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import ACTOR, Id, Inconsistency, PartialDate, Sourced, Text, ref
+from .base import ACTOR, Id, Inconsistency, PartialDate, Sourced, Text, new_list, ref
 from .common import Fact, YesNo
 
 
@@ -40,10 +40,10 @@ class Risk(Fact):
     probability: str | None = None
     consequence: str | None = None
     assessment: str | None = None
-    measures: list[Text] = Field(default_factory=list)
+    measures: list[Text] = Field(default_factory=new_list)
     status: RiskStatus | None = None
     analysis: ref("analysis", "document") | None = None
-    reported: list[BodyReport] = Field(default_factory=list)
+    reported: list[BodyReport] = Field(default_factory=new_list)
 
 
 class Control(Fact):
@@ -75,11 +75,11 @@ class InternalControlPlan(Fact):
     document: ref("document") | None = None
     risk_analysis: YesNo = None
     risk_analysis_document: ref("analysis", "document") | None = None
-    controls: list[Control] = Field(default_factory=list)
+    controls: list[Control] = Field(default_factory=new_list)
     controls_planned: int | None = Field(default=None, ge=0)
     controls_carried_out: int | None = Field(default=None, ge=0)
     results_reported: YesNo = None
-    reported: list[BodyReport] = Field(default_factory=list)
+    reported: list[BodyReport] = Field(default_factory=new_list)
     results_decided: str | None = None
     results_decision: ref("decision") | None = None
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from .amount import Amount
-from .base import ACTOR, Id, PartialDate, StrictModel, Text, ref
+from .base import ACTOR, Id, PartialDate, StrictModel, Text, new_list, ref
 from .common import Fact, YesNo
 from .facts import Matter
 
@@ -32,9 +32,9 @@ class Delegation(Fact):
     decision: ref("decision") | None = None
     document: ref("document", "steering_document") | None = None
     date: PartialDate | None = None
-    to: list[ref(*ACTOR)] = Field(default_factory=list)
+    to: list[ref(*ACTOR)] = Field(default_factory=new_list)
     scope: str | None = None
-    matters: list[Matter] = Field(default_factory=list)
+    matters: list[Matter] = Field(default_factory=new_list)
     limits: str | None = None
     amount_limit: Amount | None = None
     further_delegation: YesNo = None

@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import ACTOR, Id, PartialDate, Sourced, StrictModel, Text, ref
+from .base import ACTOR, Id, PartialDate, Sourced, StrictModel, Text, new_list, ref
 
 
 class DatedItem(StrictModel):
@@ -45,7 +45,7 @@ class SubActivity(DatedItem):
     title: Text
     start: PartialDate | None = None
     end: PartialDate | None = None
-    owner: list[ref(*ACTOR)] = Field(default_factory=list)
+    owner: list[ref(*ACTOR)] = Field(default_factory=new_list)
     owner_as_written: str | None = None
 
 
@@ -78,12 +78,12 @@ def _text_or_risk(schema: dict[str, Any]) -> None:
 class DirectiveOrganisation(StrictModel):
     """Roles in the mandate: sponsors, owner, leader, members, recipient, other stakeholders."""
 
-    sponsors: list[ref(*ACTOR)] = Field(default_factory=list)
+    sponsors: list[ref(*ACTOR)] = Field(default_factory=new_list)
     owner: ref(*ACTOR) | None = None
     leader: ref(*ACTOR) | None = None
-    members: list[ref(*ACTOR)] = Field(default_factory=list)
+    members: list[ref(*ACTOR)] = Field(default_factory=new_list)
     recipient: ref(*ACTOR) | None = None
-    stakeholders: list[str] = Field(default_factory=list)
+    stakeholders: list[str] = Field(default_factory=new_list)
 
 
 class CoverSheet(StrictModel):
@@ -107,7 +107,7 @@ class ChecklistItem(StrictModel):
 
 class Checklist(StrictModel):
     decision_point: str | None = None
-    items: list[ChecklistItem] = Field(default_factory=list)
+    items: list[ChecklistItem] = Field(default_factory=new_list)
     signed: bool | None = None
 
 

@@ -10,7 +10,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from .amount import Amount
-from .base import ACTOR, Id, Inconsistency, PartialDate, Period, Sourced, Text, ref
+from .base import ACTOR, Id, Inconsistency, PartialDate, Period, Sourced, Text, new_list, ref
 from .common import Fact, YesNo
 
 
@@ -56,7 +56,7 @@ class Deviation(Fact):
     explained: YesNo = None
     approved_by: ref(*ACTOR) | None = None
     decision: ref("decision") | None = None
-    measures: list[Text] = Field(default_factory=list)
+    measures: list[Text] = Field(default_factory=new_list)
 
 
 class CarryOver(Sourced):
@@ -83,8 +83,8 @@ class BudgetFrame(Fact):
     decided_by: ref(*ACTOR) | None = None
     decision: ref("decision") | None = None
     decided: PartialDate | None = None
-    figures: list[Figure] = Field(default_factory=list)
-    deviations: list[Deviation] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=new_list)
+    deviations: list[Deviation] = Field(default_factory=new_list)
     carry_over: CarryOver | None = None
 
     def first_day(self) -> PartialDate | None:

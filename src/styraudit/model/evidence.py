@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import ACTOR, Id, PartialDate, StrictModel, Text, Url, ref
+from .base import ACTOR, Id, PartialDate, StrictModel, Text, Url, new_list, ref
 
 
 class DocumentKind(StrEnum):
@@ -46,9 +46,9 @@ class Interview(StrictModel):
     role: ref(*ACTOR) | None = None
     role_as_written: str | None = None
     date: PartialDate | None = None
-    statements: list[Text] = Field(default_factory=list)
+    statements: list[Text] = Field(default_factory=new_list)
 
 
 class Evidence(StrictModel):
-    documents: list[Document] = Field(default_factory=list)
-    interviews: list[Interview] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=new_list)
+    interviews: list[Interview] = Field(default_factory=new_list)

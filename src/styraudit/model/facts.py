@@ -10,7 +10,7 @@ from pydantic import Field
 # Absence and Goal are re-exported: they lived here before they had modules of their own.
 from .absence import Absence as Absence
 from .absence import AbsenceKind as AbsenceKind
-from .base import ACTOR, Id, PartialDate, Period, Sourced, Text, ref
+from .base import ACTOR, Id, PartialDate, Period, Sourced, Text, new_list, ref
 from .common import Fact, YesNo
 from .goals import Goal as Goal
 from .goals import GoalLevel as GoalLevel
@@ -25,12 +25,12 @@ class Initiative(Sourced):
 
     name: Text
     description: str | None = None
-    purposes: list[Purpose] = Field(default_factory=list)
+    purposes: list[Purpose] = Field(default_factory=new_list)
     period: Period | None = None
     owner: ref("body") | None = None
     lead: ref(*ACTOR) | None = None
-    affected_bodies: list[ref("body")] = Field(default_factory=list)
-    affected_administrations: list[ref("administration")] = Field(default_factory=list)
+    affected_bodies: list[ref("body")] = Field(default_factory=new_list)
+    affected_administrations: list[ref("administration")] = Field(default_factory=new_list)
 
 
 class DecisionKind(StrEnum):
@@ -71,10 +71,10 @@ class Decision(Fact):
     paragraph: str | None = None
     kind: DecisionKind
     summary: Text
-    matters: list[Matter] = Field(default_factory=list)
-    assigns_to: list[ref(*ACTOR)] = Field(default_factory=list)
+    matters: list[Matter] = Field(default_factory=new_list)
+    assigns_to: list[ref(*ACTOR)] = Field(default_factory=new_list)
     about_initiative: bool = True
-    acts_on: list[ref("report")] = Field(default_factory=list)
+    acts_on: list[ref("report")] = Field(default_factory=new_list)
 
 
 class Mandate(Fact):
@@ -168,7 +168,7 @@ class Analysis(Fact):
     date: PartialDate | None = None
     by: ref(*ACTOR) | None = None
     summary: str | None = None
-    documents: list[ref("document")] = Field(default_factory=list)
+    documents: list[ref("document")] = Field(default_factory=new_list)
 
 
 class Responsibility(Fact):

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import ACTOR, Id, PartialDate, Text, ref
+from .base import ACTOR, Id, PartialDate, Text, new_list, ref
 from .common import Fact, YesNo
 from .lifecycle import EarlierReply
 
@@ -40,9 +40,9 @@ class Recommendation(Fact):
 
     id: Id
     text: Text
-    to: list[ref("body", "subject")] = Field(default_factory=list)
+    to: list[ref("body", "subject")] = Field(default_factory=new_list)
     quoted: YesNo = None
-    actions: list[Action] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=new_list)
     reply: EarlierReply | None = None
 
 
@@ -59,6 +59,6 @@ class EarlierAudit(Fact):
     case_file: str | None = Field(
         default=None, description="The earlier audit's own case file, relative to this one: its recommendation ids are checked."
     )
-    handled_by: list[ref("body")] = Field(default_factory=list)
-    recommendations: list[Recommendation] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
+    handled_by: list[ref("body")] = Field(default_factory=new_list)
+    recommendations: list[Recommendation] = Field(default_factory=new_list)
+    actions: list[Action] = Field(default_factory=new_list)

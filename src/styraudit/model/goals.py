@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import ACTOR, Id, Sourced, Text, ref
+from .base import ACTOR, Id, Sourced, Text, new_list, ref
 
 
 class GoalLevel(StrEnum):
@@ -29,7 +29,7 @@ class Goal(Sourced):
     level: GoalLevel
     title: Text
     year: int | None = None
-    links: list[ref("goal")] = Field(default_factory=list)
-    owner: list[ref(*ACTOR)] = Field(default_factory=list)
+    links: list[ref("goal")] = Field(default_factory=new_list)
+    owner: list[ref(*ACTOR)] = Field(default_factory=new_list)
     measure: str | None = None
     current_state: str | None = None

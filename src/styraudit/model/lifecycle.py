@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .base import ACTOR, Id, Inconsistency, PartialDate, Sourced, StrictModel, Text, ref
+from .base import ACTOR, Id, Inconsistency, PartialDate, Sourced, StrictModel, Text, new_list, ref
 from .common import YesNo
 
 
@@ -32,7 +32,7 @@ class RecommendationEdit(StrictModel):
     action: EditAction
     text: Text | None = None
     to: list[ref("body", "subject")] = Field(
-        default_factory=list, description="The addressees, replacing the drafted ones when given."
+        default_factory=new_list, description="The addressees, replacing the drafted ones when given."
     )
     motivation: Text
 
@@ -53,7 +53,7 @@ class Missiv(Sourced):
     addressees: list[ref("body")] = Field(min_length=1)
     reply_due: PartialDate | None = None
     document: ref("document") | None = None
-    signed_by: list[Text] = Field(default_factory=list, description="The elected auditors who sign the letter.")
+    signed_by: list[Text] = Field(default_factory=new_list, description="The elected auditors who sign the letter.")
 
 
 class Measure(Sourced):
@@ -70,7 +70,7 @@ class RecommendationReply(Sourced):
     recommendation: Id
     accepts: YesNo = None
     comment: Text | None = None
-    measures: list[Measure] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=new_list)
 
 
 class Reply(Sourced):
@@ -79,7 +79,7 @@ class Reply(Sourced):
     body: ref("body")
     received: PartialDate | None = None
     document: ref("document") | None = None
-    recommendations: list[RecommendationReply] = Field(default_factory=list)
+    recommendations: list[RecommendationReply] = Field(default_factory=new_list)
 
 
 class FollowUpStatus(StrEnum):
@@ -105,4 +105,4 @@ class EarlierReply(Sourced):
     body: ref("body") | None = None
     accepts: YesNo = None
     comment: Text | None = None
-    measures: list[Measure] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=new_list)

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Id, Sourced, StrictModel, Text, ref
+from .base import Id, Sourced, StrictModel, Text, new_list, ref
 
 
 class OrganisationKind(StrEnum):
@@ -87,5 +87,5 @@ class Group(Sourced):
     kind: GroupKind = GroupKind.management_group
     chair: ref("role") | None = None
     administration: ref("administration") | None = None
-    members: list[ref("role", "administration")] = Field(default_factory=list)
+    members: list[ref("role", "administration")] = Field(default_factory=new_list)
     short: str | None = None

@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import ACTOR, Id, Inconsistency, PartialDate, Text, ref
+from .base import ACTOR, Id, Inconsistency, PartialDate, Text, new_list, ref
 from .common import Fact, YesNo
 
 
@@ -47,9 +47,9 @@ class SteeringDocument(Fact):
     documented: YesNo = None
     known: YesNo = None
     applied: YesNo = None
-    applies_to: list[ref(*ACTOR)] = Field(default_factory=list)
-    requires: list[Text] = Field(default_factory=list)
-    lacks: list[Text] = Field(default_factory=list)
+    applies_to: list[ref(*ACTOR)] = Field(default_factory=new_list)
+    requires: list[Text] = Field(default_factory=new_list)
+    lacks: list[Text] = Field(default_factory=new_list)
     # A standing reporting routine: the body it reports to and how many reports a year it gives (the
     # annual cycle's interim report is one, with the annual report two), so that a follow-up with no
     # dated reports and no start date still has a cadence to judge.

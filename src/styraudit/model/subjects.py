@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Id, Inconsistency, Text, ref
+from .base import Id, Inconsistency, Text, new_list, ref
 from .facts import Initiative
 
 
@@ -47,7 +47,7 @@ class Subject(Initiative):
     sample_description: str | None = None
     legal_form: LegalForm | None = None
     ownership_percent: float | None = Field(default=None, ge=0, le=100)
-    co_owners: list[Text] = Field(default_factory=list)
+    co_owners: list[Text] = Field(default_factory=new_list)
 
     def inconsistencies(self) -> Iterator[Inconsistency]:
         if self.population is not None and self.sample_size is not None and self.sample_size > self.population:

@@ -7,7 +7,6 @@ is judged, with file:line:col of the mistake.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -17,13 +16,13 @@ from pydantic import ValidationError
 
 from ...errors import InputError, Location, Problem
 from ...load.limits import DEFAULT_LIMITS, Limits
-from ...load.resources import data_dir
 from ...load.yamldoc import YamlDocument, load_file
 from ...text.lazy import LazyTemplate
 from ..outcome import Outcome
 from ..registry import Check, checks
 from ..render import render
 from .binding import BoundCheck, bind, params_shape
+from .files import criteria_files, default_pack_dir, display_path  # noqa: F401 (default_pack_dir: also named from here)
 from .ids import alias_table, composition_problems, with_canonical_parts
 from .retired import Retired, retired_problems, with_canonical_successors
 from .spec import CriterionSpec, RetiredSpec, schema_problem
@@ -102,18 +101,6 @@ class CriteriaPack:
         return sorted(self.criteria.values(), key=key)
 
 
-def display_path(path: Path) -> str:
-    """How a criteria file is named in messages: relative to the working directory when it is below it."""
-    try:  # abspath, not resolve: a symbolic link is named as the user wrote it, not as what it points to
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(os.getcwd())).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def default_pack_dir() -> Path:
-    return data_dir("criteria")
-
-
 def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> CriteriaPack:
     """Load criteria from each directory (or file) in turn; a later criterion with the same id replaces an earlier one."""
     from ...text.jinja import environment
@@ -123,7 +110,7 @@ def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> Crite
     criteria: dict[str, Criterion] = {}
     retired: dict[str, Retired] = {}
     problems: list[Problem] = []
-    for path, folder in _criteria_files(directories):
+    for path, folder in criteria_files(directories):
         try:
             loaded = _load_criterion(path, env, registry, limits, folder)
             if isinstance(loaded, Retired):
@@ -142,21 +129,6 @@ def load_pack(directories: list[Path], limits: Limits = DEFAULT_LIMITS) -> Crite
     if problems:
         raise InputError(problems)
     return CriteriaPack(criteria, aliases, retired)
-
-
-def _criteria_files(directories: list[Path]) -> list[tuple[Path, Path | None]]:
-    """(file, the folder it must lie in): a file named directly may be anywhere, a file found in a folder must be in it."""
-    files: list[tuple[Path, Path | None]] = []
-    for directory in directories:
-        if directory.is_file():
-            files.append((directory, None))
-        elif directory.is_dir():
-            files.extend((p, directory) for p in sorted(directory.iterdir()) if p.suffix in (".yaml", ".yml"))
-        else:
-            raise InputError(
-                [Problem(Location(str(directory)), "no such criteria file or directory", "check the --criteria path", "usage")]
-            )
-    return files
 
 
 def _load_criterion(
