@@ -3,7 +3,9 @@
 A sample test is evidence on the internal control whoever made it: it shows whether what the
 controls should secure holds in the sampled items. Each sample that concerns the question's subject
 is judged by the share found in order when the case gives counts, else by what the source says the
-test found (`found`): in order, minor deviations, or significant deficiencies.
+test found (`found`): in order, minor deviations, or significant deficiencies. With `subject_kinds`
+only samples drawn from subjects of those kinds count (a criterion about projects reads the samples
+of projects, not a sample of procurements).
 PASS: every judged sample has a share in order of at least `fulfilled_share`, or found the items in order.
 PARTLY: a judged sample has a share of at least `partly_share`, or found minor deviations.
 FAIL: a judged sample has a share below `partly_share`, or found significant deficiencies.
@@ -21,6 +23,7 @@ from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
 from ..engine.results import Finding
 from ..model.execution import SampleFinding
+from ..model.subjects import SubjectKind
 from ._scope import decided_worst, grade_share, in_scope, ordered_shares
 
 SAMPLE = ("sample", "population", "by", "result")
@@ -44,6 +47,9 @@ CODES = Codes(
 class SampleTestsParams(Params):
     fulfilled_share: float = Field(default=0.9, ge=0, le=1, description="The share in order that counts as fulfilled.")
     partly_share: float = Field(default=0.5, ge=0, le=1, description="The share in order that counts as partly fulfilled.")
+    subject_kinds: list[SubjectKind] = Field(
+        default_factory=list, description="Only samples of subjects of these kinds count; empty: every sample."
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> SampleTestsParams:
@@ -53,7 +59,7 @@ class SampleTestsParams(Params):
 def run(ctx: CheckContext, params: SampleTestsParams) -> list[Finding]:
     findings = []
     for index, sample in enumerate(ctx.case.samples):
-        if not in_scope(ctx, sample.subject):
+        if not in_scope(ctx, sample.subject) or not _of_kinds(ctx, sample.subject, params.subject_kinds):
             continue
         values = {"sample": sample.id, "population": sample.population, "by": sample.by, "result": sample.result}
         path = [("samples", index)]
@@ -66,6 +72,13 @@ def run(ctx: CheckContext, params: SampleTestsParams) -> list[Finding]:
         else:
             findings.append(CODES.sample_unjudged(values, path))
     return findings or [CODES.no_samples(facts=[("samples",)])]
+
+
+def _of_kinds(ctx: CheckContext, subject: str | None, kinds: list[SubjectKind]) -> bool:
+    """Whether a sample's subject is of the wanted kinds; a sample tied to no subject is of none."""
+    if not kinds:
+        return True
+    return bool(subject) and ctx.kind(subject) == "subject" and ctx.get(subject).kind in kinds
 
 
 CHECK = Check(
