@@ -1,6 +1,9 @@
-"""Rule 2, case by case: every branch of the answer rule, with the README's example."""
+"""Rule 2, case by case: every branch of the answer rule, with the README's example and the real audits
+that decided where the main part holds."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 
@@ -25,12 +28,22 @@ CASES = [
     ([(C, HIGH), (F, MEDIUM)], Answer.cannot_assess, ()),
     ([(C, MEDIUM), (C, LOW)], Answer.cannot_assess, ()),
     ([(N, HIGH), (C, HIGH)], Answer.no, ()),  # a breach is a breach, whatever else lacks facts
+    # The main part must hold for a Ja: partly fulfilled with nothing in order holds only in part,
+    # unless the engine says its main part holds (a third element, True).
+    ([(P, MEDIUM)], Answer.partly, ()),  # Smedjebacken 2014: "endast till viss del"
+    ([(P, MEDIUM, True)], Answer.yes, (0,)),  # Norrbotten 2019: five of six directives in order, "till övervägande del"
+    ([(P, MEDIUM), (C, MEDIUM)], Answer.partly, ()),  # what lacks facts does not make the main part
+    ([(P, MEDIUM, True), (C, MEDIUM)], Answer.yes, (0, 1)),
+    ([(F, MEDIUM), (P, MEDIUM)], Answer.yes, (1,)),  # an even split still holds in the main part
+    ([(F, MEDIUM), (P, MEDIUM), (P, LOW)], Answer.partly, ()),  # more than half hold only in part
+    ([(F, MEDIUM), (P, MEDIUM, True), (P, LOW)], Answer.yes, (1, 2)),
+    ([(P, HIGH, True), (F, MEDIUM)], Answer.partly, ()),  # a high criterion partly fulfilled is Delvis all the same
 ]
 
 
 @pytest.mark.parametrize(("linked", "expected", "remarks"), CASES)
-def test_answer_rule(linked: list[tuple[Outcome, Severity]], expected: Answer, remarks: tuple[int, ...]) -> None:
-    drafted = draft_answer((f"k{i}", o, s) for i, (o, s) in enumerate(linked))
+def test_answer_rule(linked: list[tuple[Any, ...]], expected: Answer, remarks: tuple[int, ...]) -> None:
+    drafted = draft_answer((f"k{i}", *item) for i, item in enumerate(linked))
     assert drafted.answer is expected
     assert drafted.remarks == tuple(f"k{i}" for i in remarks)
     assert drafted.hedged == (expected is Answer.yes and bool(remarks))

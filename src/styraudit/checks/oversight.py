@@ -31,7 +31,7 @@ CODES = Codes(
     report_acted_on=Code(Outcome.fulfilled, "an entity's report reached a body, which decided on it", REPORT),
     report_not_acted_on=Code(Outcome.partly_fulfilled, "an entity's report reached a body, but no decision acts on it", REPORT),
     oversight_missing=Code(Outcome.not_fulfilled, "a recorded absence of the reporting or the yearly assessment", ABSENT),
-    oversight_deficient=Code(Outcome.partly_fulfilled, "a recorded absence of a part of the oversight", ABSENT),
+    oversight_deficient=Code(Outcome.partly_fulfilled, "a recorded absence of a part of the oversight", ABSENT, part=True),
     nothing_known=Code(Outcome.cannot_assess, "neither reports from the entities nor absences are recorded"),
 )
 

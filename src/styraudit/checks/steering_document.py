@@ -40,7 +40,10 @@ CODES = Codes(
     document_deficient=Code(Outcome.partly_fulfilled, "a document with a quality known to be wanting, or content it lacks", DOC),
     document_unconfirmed=Code(Outcome.cannot_assess, "a document of which the case confirms none of the required qualities", DOC),
     part_missing=Code(
-        Outcome.partly_fulfilled, "a recorded absence of a part the documents should hold", ("absence", "kind", "statement")
+        Outcome.partly_fulfilled,
+        "a recorded absence of a part the documents should hold",
+        ("absence", "kind", "statement"),
+        part=True,
     ),
     document_missing=Code(Outcome.not_fulfilled, "a recorded absence of the document itself", ("absence", "kind", "statement")),
     nothing_known=Code(Outcome.cannot_assess, "the case records neither such a document nor its absence", ("kinds",)),

@@ -35,6 +35,9 @@ class Code:
     # A finding that gives the benefit of the doubt also goes on the auditor's list of points to
     # verify, with this reason (imprecise_date, interview_only or inference).
     verify: str | None = None
+    # A shortfall of only a part of a whole the audit examined (a recorded absence of a part): the
+    # main part holds, which rule 2 weighs when it decides between "Ja, i huvudsak" and Delvis.
+    part: bool = False
 
     @property
     def outcomes(self) -> tuple[Outcome, ...]:
@@ -60,7 +63,8 @@ class Code:
 
     def __str__(self) -> str:
         values = f"; values: {', '.join(self.values)}" if self.values else ""
-        return f"{self._outcome_words()}: {self.description}{values}"
+        part = " (a part only: the main part holds)" if self.part else ""
+        return f"{self._outcome_words()}: {self.description}{part}{values}"
 
 
 class Codes(Mapping[str, Code]):

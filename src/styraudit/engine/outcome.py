@@ -8,9 +8,13 @@ Rule 1, criterion outcome from its checks (or from the criteria it is composed o
 Rule 2, answer to an audit question from the criteria the case links to it (and only those):
   Nej if a high-severity criterion is not fulfilled, or if more than half of the criteria that
   could be assessed are not fulfilled (an even split is Delvis); Kan ej bedömas if a high-severity criterion cannot be
-  assessed, or if none could be; Ja if no criterion is not fulfilled and none of high severity
-  is only partly fulfilled — "Ja, i huvudsak" when lower-severity criteria are partly
-  fulfilled or could not be assessed, those criteria being its remarks; Delvis otherwise.
+  assessed, or if none could be; Ja if no criterion is not fulfilled, none of high severity is only
+  partly fulfilled and the main part holds: no more than half of the assessed criteria hold only in
+  part (partly fulfilled with nothing in order beside the shortfall, and not merely a part missing).
+  "Ja, i huvudsak" when lower-severity criteria are partly fulfilled or could not be assessed, those
+  criteria being its remarks; Delvis otherwise. One criterion whose documents are neither up to date
+  nor known is "till viss del", Delvis; one whose owner directives are five of six in order is
+  "till övervägande del", Ja.
 """
 
 from __future__ import annotations
@@ -60,18 +64,23 @@ class DraftedAnswer:
         return self.answer is Answer.yes and bool(self.remarks)
 
 
-def draft_answer(results: Iterable[tuple[str, Outcome, Severity]]) -> DraftedAnswer:
-    """Rule 2: the drafted answer to an audit question from its linked criteria (id, outcome, severity)."""
-    triples = list(results)
-    assessed = [o for _, o, _ in triples if o is not Outcome.cannot_assess]
-    failed = [o for o in assessed if o is Outcome.not_fulfilled]
-    high = [(o, s) for _, o, s in triples if s is Severity.high]
-    if any(o is Outcome.not_fulfilled for o, _ in high) or (assessed and 2 * len(failed) > len(assessed)):
+Linked = tuple[str, Outcome, Severity] | tuple[str, Outcome, Severity, bool]
+
+
+def draft_answer(results: Iterable[Linked]) -> DraftedAnswer:
+    """Rule 2: the drafted answer to an audit question from its linked criteria (id, outcome, severity,
+    and optionally whether a partly fulfilled one's main part holds; without it, it holds only in part)."""
+    linked = [(r[0], r[1], r[2], len(r) > 3 and bool(r[3])) for r in results]
+    assessed = [(o, main) for _, o, _, main in linked if o is not Outcome.cannot_assess]
+    failed = [o for o, _ in assessed if o is Outcome.not_fulfilled]
+    high = [o for _, o, s, _ in linked if s is Severity.high]
+    if Outcome.not_fulfilled in high or (assessed and 2 * len(failed) > len(assessed)):
         return DraftedAnswer(Answer.no)
-    if not assessed or any(o is Outcome.cannot_assess for o, _ in high):
+    if not assessed or Outcome.cannot_assess in high:
         return DraftedAnswer(Answer.cannot_assess)
-    if not failed and not any(o is Outcome.partly_fulfilled for o, _ in high):
-        remarks = tuple(i for i, o, _ in triples if o in (Outcome.partly_fulfilled, Outcome.cannot_assess))
+    in_part = [o for o, main in assessed if o is Outcome.partly_fulfilled and not main]
+    if not failed and Outcome.partly_fulfilled not in high and 2 * len(in_part) <= len(assessed):
+        remarks = tuple(i for i, o, _, _ in linked if o in (Outcome.partly_fulfilled, Outcome.cannot_assess))
         return DraftedAnswer(Answer.yes, remarks)
     return DraftedAnswer(Answer.partly)
 

@@ -164,6 +164,9 @@ class CriterionResult:
     check_failures: tuple[CheckFailure, ...] = ()
     data: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # its checks' data for renderers, merged
     subject: str | None = None  # set when the criterion was judged once for each question subject
+    # Partly fulfilled with its main part holding: something it judged is in order beside the shortfall,
+    # or the shortfall is only a part of what was examined (rule 2's "Ja, i huvudsak" needs it).
+    main_part_holds: bool = False
 
     def named(self, ident: str) -> bool:
         """Whether `ident` names this criterion: its id, or one of its old ids."""

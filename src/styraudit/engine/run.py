@@ -134,8 +134,10 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
     if spec.composed_of:
         parts = [done[p] for p in spec.composed_of if p in done]
         outcome, observations, failures, data = combine(p.outcome for p in parts), [], [], {}
+        holds = any(p.outcome is Outcome.fulfilled or p.main_part_holds for p in parts)
     else:
         outcome, observations, failures, data = _run_checks(criterion, ctx, loaded)
+        holds = _main_part_holds(criterion, observations)
     values = {"outcome": outcome.value, "parts": [(p, done[p].outcome.value) for p in spec.composed_of if p in done]}
     values["params"] = criterion.text_params
     # The body responsible for the subject, so that an assessment can name it ("Regionstyrelsen har
@@ -161,7 +163,19 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
         aliases=tuple(spec.aliases),
         check_failures=tuple(failures),
         data=data,
+        main_part_holds=outcome is Outcome.partly_fulfilled and holds,
     )
+
+
+def _main_part_holds(criterion: Criterion, observations: list[Observation]) -> bool:
+    """Whether a shortfall leaves the main part standing: a finding in order beside it, or a
+    finding that says only a part of the whole is missing (its code is declared `part`)."""
+    codes = {b.check.id: b.check.codes for b in criterion.checks}
+    for o in observations:
+        code = codes.get(o.check, {}).get(o.code)
+        if o.outcome is Outcome.fulfilled or (code is not None and code.part):
+            return True
+    return False
 
 
 def _run_checks(
@@ -238,7 +252,7 @@ def _answers(
         found = {c: results.get((c, question.subject)) or results.get((c, None)) for c in criteria}
         criteria = tuple(c for c in criteria if found[c] is not None)
         judged = [found[c] for c in criteria]
-        draft = draft_answer((c, r.outcome, r.severity) for c, r in zip(criteria, judged, strict=True))
+        draft = draft_answer((c, r.outcome, r.severity, r.main_part_holds) for c, r in zip(criteria, judged, strict=True))
         override = overrides.get(question.id)
         final: Answer = override.answer if override else draft.answer
         motivation = override.motivation if override else None

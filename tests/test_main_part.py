@@ -1,0 +1,53 @@
+"""Whether a partly fulfilled criterion's main part holds, as the engine reads it from the findings, and
+the answer rule 2 drafts from it: Delvis when the only criterion holds only in part (Smedjebacken's
+regulation, neither up to date nor known), a hedged Ja when something judged is in order beside the
+shortfall (Kalix's articles beside a wanting owner directive) or only a part is recorded missing
+(Västernorrland's oversight without a register of its entities)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from styraudit.engine.criteria import default_pack_dir, load_pack
+from styraudit.engine.outcome import Outcome
+from styraudit.engine.run import evaluate
+from styraudit.load.case import validate_document
+from styraudit.load.resources import data_dir
+from styraudit.load.yamldoc import YamlDocument, load_file
+from styraudit.model.audit import Answer
+from styraudit.testing import merge
+
+WANTING = {"id": "reglemente", "kind": "regulation", "title": "Reglemente", "up_to_date": False, "known": False}
+IN_ORDER = {"id": "rutin", "kind": "routine", "title": "Rutin", "applied": True, "documented": True}
+REGISTER = {"id": "ingen-forteckning", "kind": "register", "concerns": ["RS"], "statement": "Ingen förteckning finns."}
+
+
+def _case(criterion: str, **facts: Any) -> dict[str, Any]:
+    for items in facts.values():
+        for item in items:
+            item.setdefault("sources", ["d-prot"])
+    question = {"id": "q", "text": "Är styrningen ändamålsenlig?", "criteria": [criterion]}
+    return {**facts, "audit": {"title": "Granskning", "purpose": "Granska.", "questions": [question]}}
+
+
+CASES = [
+    # (id, case, criterion's outcome, main part holds, drafted answer)
+    ("wanting-only", _case("styrdokument-finns-tillampas", steering_documents=[WANTING]), Outcome.partly_fulfilled, False, Answer.partly),
+    ("in-order-beside", _case("styrdokument-finns-tillampas", steering_documents=[WANTING, IN_ORDER]), Outcome.partly_fulfilled, True, Answer.yes),
+    ("part-missing-only", _case("agarstyrning-uppsikt-rapportering", absences=[REGISTER]), Outcome.partly_fulfilled, True, Answer.yes),
+    ("all-in-order", _case("styrdokument-finns-tillampas", steering_documents=[IN_ORDER]), Outcome.fulfilled, False, Answer.yes),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("facts", "outcome", "holds", "answer"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_the_main_part_and_the_answer(facts: dict[str, Any], outcome: Outcome, holds: bool, answer: Answer) -> None:
+    base = load_file(str(data_dir("templates") / "testing/base_case.yaml")).data
+    loaded = validate_document(YamlDocument("main_part.yaml", merge(base, facts), {}))
+    result = evaluate(loaded, load_pack([default_pack_dir()]))
+    (criterion,) = result.criteria
+    assert (criterion.outcome, criterion.main_part_holds) == (outcome, holds)
+    (drafted,) = result.answers
+    assert drafted.drafted is answer
+    assert drafted.hedged == (answer is Answer.yes and outcome is Outcome.partly_fulfilled)
