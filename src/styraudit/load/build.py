@@ -50,50 +50,31 @@ def build(events: Iterable[Any], doc: Any, limits: Limits, source: str | None = 
     most of loading's own cost. The open container, its path, whether it is a list and the key
     awaiting its value are locals; `stack` holds, per open container, its parent's state, its
     anchor and the counts at its start. Containers, aliases and documents go to `_State`'s
-    helpers, which get and give back the locals they change."""
+    helpers, which get and give back the locals they change. A control character can only come
+    in through an escape ("\\x1b"); it is kept visible, as its picture (␛), so that no output (a
+    terminal, XML, Word) ever carries it raw."""
     clean = source is not None and not has_control(source)
     file, positions, key_positions = doc.file, doc.positions, doc.key_positions
     max_string, max_text, max_nodes = limits.max_string_chars, limits.max_text_chars, limits.max_nodes
     state = _State(doc, limits)
-    container: Any = None
-    path: tuple[Any, ...] = ()
-    key_path: tuple[Any, ...] = ()
-    is_list, key, flow, key_end = False, None, False, -1  # flow, key_end: see _State.start and _no_value
+    # flow, key_end: whether the open mapping is a flow one {...}, where its last key ended (_no_value)
+    container, path, key_path, is_list, key, flow, key_end = None, (), (), False, None, False, -1
     for event in events:
         kind = event.__class__
         if kind is not ScalarEvent:
-            if kind is MappingStartEvent or kind is SequenceStartEvent:
-                container, path, is_list, key, flow = state.start(event, container, path, is_list, key, flow)
-            elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                done = container
-                container, path, is_list, key, flow = state.end(done)
-                key = _attach(doc, container, is_list, key, done)
-            elif kind is AliasEvent:
-                key = _attach(doc, container, is_list, key, state.alias(event, container, path, is_list, key))
-            elif kind is DocumentStartEvent:
-                state.document(event)
+            container, path, is_list, key, flow = state.other(event, kind, container, path, is_list, key, flow)
             continue
         raw, mark, tag = event.value, event.start_mark, event.tag
         if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
             _tag(file, event)
         length = len(raw)
-        if length > max_string:
-            _too_long(file, mark, length, max_string)
         state.chars += length
-        if state.chars > max_text:
-            _too_much_text(file, mark, max_text)
-        # A control character can only come in through an escape ("\x1b"); it is kept visible, as
-        # its picture (␛), so that no output (a terminal, XML, Word) ever carries it raw.
-        style = event.style
-        text = raw if clean and style != '"' else printable(raw)
-        value = None if (not style and event.implicit[0] and text in NULLS) or tag == NULL_TAG else text
+        if length > max_string or state.chars > max_text:
+            _scalar_limit(file, mark, length, limits)
+        text = raw if clean and event.style != '"' else printable(raw)
+        value = None if (not event.style and event.implicit[0] and text in NULLS) or tag == NULL_TAG else text
         if key is None and container is not None and not is_list:  # a mapping key
-            key = "" if value is None else value
-            key_path = (*path, key)
-            if key in container:
-                _duplicate(file, mark, key, key_positions.get(key_path, (0, 0)))
-            key_positions[key_path] = (mark.line + 1, mark.column + 1)
-            key_end = event.end_mark.index
+            key, key_path, key_end = _key(file, event, value, container, path, key_positions)
             continue
         if value is None and flow and mark.index == key_end:
             _no_value(file, key, key_positions[key_path])
@@ -113,6 +94,24 @@ def build(events: Iterable[Any], doc: Any, limits: Limits, source: str | None = 
             doc.data = value
 
 
+def _key(file: str, event: Any, value: Any, container: Any, path: tuple[Any, ...], key_positions: Any) -> tuple[Any, ...]:
+    """A mapping key read: refused if the mapping has it already, else placed; gives the key, its
+    path and where it ended."""
+    key = "" if value is None else value
+    key_path, mark = (*path, key), event.start_mark
+    if key in container:
+        _duplicate(file, mark, key, key_positions.get(key_path, (0, 0)))
+    key_positions[key_path] = (mark.line + 1, mark.column + 1)
+    return key, key_path, event.end_mark.index
+
+
+def _scalar_limit(file: str, mark: Any, length: int, limits: Limits) -> NoReturn:
+    """A scalar past a limit: its own length, else the file's text so far."""
+    if length > limits.max_string_chars:
+        _too_long(file, mark, length, limits.max_string_chars)
+    _too_much_text(file, mark, limits.max_text_chars)
+
+
 def _attach(doc: Any, container: Any, is_list: bool, key: Any, value: Any) -> None:
     """Put `value` in the open container (or make it the document); the awaited key is then none."""
     if is_list:
@@ -127,10 +126,10 @@ def _attach(doc: Any, container: Any, is_list: bool, key: Any, value: Any) -> No
 class _State:
     """What the builder keeps besides its locals: the anchors, the counts, the stack of open containers."""
 
-    __slots__ = ("aliases", "anchors", "chars", "documents", "file", "limits", "nodes", "positions", "stack")
+    __slots__ = ("aliases", "anchors", "chars", "doc", "documents", "file", "limits", "nodes", "positions", "stack")
 
     def __init__(self, doc: Any, limits: Limits) -> None:
-        self.file, self.limits, self.positions = doc.file, limits, doc.positions
+        self.doc, self.file, self.limits, self.positions = doc, doc.file, limits, doc.positions
         self.anchors: dict[str, tuple[Any, int, int]] = {}
         self.stack: list[tuple[Any, ...]] = []
         self.nodes = self.chars = self.aliases = self.documents = 0
@@ -158,6 +157,20 @@ class _State:
         opens_list = event.__class__ is SequenceStartEvent
         # In a flow mapping {...}: a null value starting just where its key ended had no ': '.
         return ([] if opens_list else {}), child, opens_list, None, not opens_list and bool(event.flow_style)
+
+    def other(self, event: Any, kind: type, container: Any, path: Any, is_list: bool, key: Any, flow: bool) -> tuple[Any, ...]:
+        """Any event but a scalar: gives the builder's locals as they are after it."""
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            return self.start(event, container, path, is_list, key, flow)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            done = container
+            container, path, is_list, key, flow = self.end(done)
+            return container, path, is_list, _attach(self.doc, container, is_list, key, done), flow
+        if kind is AliasEvent:
+            key = _attach(self.doc, container, is_list, key, self.alias(event, container, path, is_list, key))
+        elif kind is DocumentStartEvent:
+            self.document(event)
+        return container, path, is_list, key, flow
 
     def end(self, done: Any) -> tuple[Any, ...]:
         """A list or mapping closes: its anchor learns its size; gives the parent's locals back."""
