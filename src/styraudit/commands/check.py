@@ -14,7 +14,7 @@ from ..engine.config_waivers import ConfigWaiverUse
 from ..engine.results import CaseResult
 from ..engine.session import Session
 from ..errors import InputError, Location, Problem, UsageError
-from ..reporters import Summary, prepare_all, reporter, write_case
+from ..reporters import Summary, needs_result, prepare_all, reporter, write_case
 from ..text.i18n import _
 from ..text.messages import print_problems, print_warnings
 from .files import select_for
@@ -37,10 +37,25 @@ def default_outputs(environ: Mapping[str, str]) -> list[tuple[str, Path | None]]
     return [("github", None)] if environ.get("GITHUB_ACTIONS") == "true" else [("text", None)]
 
 
-def _judge_and_prepare(
-    path: Path, session: Session, reporters: list[Any]
-) -> tuple[CaseResult, tuple[Any, ...], tuple[Problem, ...]]:
+@dataclass(frozen=True)
+class Judged:
+    """What the process writing the outputs needs of one judged case, and no more: a worker sends
+    this instead of the whole result, whose pickling and unpickling cost more than writing it."""
+
+    file: str
+    counts: Summary
+    problems: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+    prepared: tuple[Any, ...]
+    keys: tuple[str, ...]  # the baseline's keys, when one is written
+    used: tuple[str, ...]  # the configuration's waivers the case used
+    result: CaseResult | None  # only for a reporter that writes from the result itself
+
+
+def _judge_and_prepare(path: Path, session: Session, reporters: list[Any], with_keys: bool = False) -> Judged:
     """Judge a file and let the reporters format it, in the same (worker) process; with the case's warnings."""
+    from ..engine.baseline import baseline_keys
+    from ..engine.config_waivers import used_waivers
     from ..load.self_citation import self_citations
 
     try:
@@ -48,12 +63,21 @@ def _judge_and_prepare(
         result, warnings = session.judge(loaded), tuple(self_citations(loaded))
     except InputError:
         result, warnings = session.judge_file(path), ()  # judged again to carry its problems as a result
-    return result, prepare_all(reporters, result), warnings
+    return Judged(
+        file=result.file,
+        counts=Summary(session.fail_on).of(result),
+        problems=tuple(result.problems),
+        warnings=warnings,
+        prepared=prepare_all(reporters, result),
+        keys=tuple(baseline_keys(result)) if with_keys else (),
+        used=used_waivers(result),
+        result=result if needs_result(reporters) else None,
+    )
 
 
 def run(session: Session, outputs: CheckOutputs, root: Path | None = None) -> int:
     """Judge the selected files and write every output; `root` makes machine-format paths relative to it."""
-    from ..engine.baseline import baseline_keys, baseline_text
+    from ..engine.baseline import baseline_text
 
     files = select_for(session).files  # file selection: commands/files.py
     inputs = session.inputs(files)
@@ -66,14 +90,14 @@ def run(session: Session, outputs: CheckOutputs, root: Path | None = None) -> in
         reporters = [_open(stack, name, target, session, outputs, pack, root, inputs) for name, target in outputs.outputs]
         for each in reporters:
             each.begin()
-        judged = ordered_map(_judge_and_prepare, files, (session, reporters), session.jobs)
-        for result, prepared, warnings in progress(judged, len(files)):
-            summary.add(result)
-            print_problems(result.problems)  # input problems always go to stderr, whatever the format
-            print_warnings(warnings)
-            keys += baseline_keys(result) if outputs.write_baseline else []
-            write_case(reporters, result, prepared)
-            config_waivers.see(result)
+        extra = (session, reporters, outputs.write_baseline is not None)
+        for judged in progress(ordered_map(_judge_and_prepare, files, extra, session.jobs), len(files)):
+            summary.merge(judged.counts)
+            print_problems(judged.problems)  # input problems always go to stderr, whatever the format
+            print_warnings(judged.warnings)
+            keys += judged.keys
+            write_case(reporters, judged.result, judged.prepared)
+            config_waivers.see_file(judged.file, judged.used)
         leftover = config_waivers.leftover()  # the configuration's own findings: expired or unused waivers
         if leftover is not None:
             summary.add(leftover)

@@ -42,6 +42,11 @@ def _relative(config: Any, file: str) -> tuple[str, ...] | None:
     return None if relative.startswith("..") else Path(relative).parts
 
 
+def used_waivers(result: CaseResult) -> tuple[str, ...]:
+    """Where the waivers a case's results used were written: all a run needs of them (`see_file`)."""
+    return tuple(c.waiver.origin for c in result.criteria if c.waiver)
+
+
 @dataclass
 class ConfigWaiverUse:
     """The configuration's waivers over a whole run: each is expired, unused or fine once, not once per case.
@@ -57,13 +62,17 @@ class ConfigWaiverUse:
     used: set[str] = field(default_factory=set)
 
     def see(self, result: CaseResult) -> None:
-        relative = _relative(self.config, result.file)
+        self.see_file(result.file, used_waivers(result))
+
+    def see_file(self, file: str, used: tuple[str, ...]) -> None:
+        """A case judged: its file, and the origins of the waivers its results used (`used_waivers`)."""
+        relative = _relative(self.config, file)
         if relative is not None:
             self.judged.add(relative)
         for i, w in enumerate(self.config.settings.waivers):
-            if waiver_matches(self.config, w.files, result.file):
+            if waiver_matches(self.config, w.files, file):
                 self.matched.add(i)
-        self.used.update(c.waiver.origin for c in result.criteria if c.waiver)
+        self.used.update(used)
 
     def leftover(self) -> CaseResult | None:
         """The configuration's own findings as one result for its file, or None."""

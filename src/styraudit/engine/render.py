@@ -25,7 +25,7 @@ def render(
     """
     plain = getattr(template, "plain", None)  # a compiled jinja Template (a caller's own) has none
     if plain is not None:
-        return " ".join(plain.split()) if collapse else plain
+        return template.one_line if collapse else plain  # type: ignore[union-attr]
     try:
         with rendering(MAX_RENDER_SECONDS):
             text = template.render(**values, lookup=lookup)

@@ -1,8 +1,8 @@
-"""Building located data from YAML events: one dispatch loop, limits checked before anything is built.
+"""Building located data from YAML events: one loop, limits checked before anything is built.
 
-This is the loader's hot path (a case file is some 1,500 events): the event's class picks its
-handler from a table, the open containers are a stack of tuples, and what were small helpers
-(the child's path, remembering its place, counting nodes) are written in place. The guarantees are those NOTES.md asks for: depth, node count
+This is the loader's hot path (a case file is some 1,500 events): scalars are handled in the
+loop itself with its state in local variables, the rarer events by helpers, the open containers
+are a stack of tuples. The guarantees are those NOTES.md asks for: depth, node count
 (aliases counted as expanded), string length, total text and tags are checked before the value
 is built; scalars stay text (or None); every node and every key gets its line and column;
 a duplicate key and a tag that would construct an object are refused.
@@ -43,85 +43,99 @@ def build(events: Iterable[Any], doc: Any, limits: Limits, source: str | None = 
     """Fill `doc` (a YamlDocument) with the data and positions of `events`; InputError on a limit or a refused construct.
 
     `source`, the text parsed: when it holds no control character, only a double-quoted scalar
-    (through an escape) can, and the others are not searched for one."""
-    state = _State(doc, limits, source is not None and not has_control(source))
-    handlers = {
-        ScalarEvent: state.scalar,
-        MappingStartEvent: state.start,
-        SequenceStartEvent: state.start,
-        MappingEndEvent: state.end,
-        SequenceEndEvent: state.end,
-        AliasEvent: state.alias,
-        DocumentStartEvent: state.document,
-    }
-    get = handlers.get
+    (through an escape) can, and the others are not searched for one.
+
+    One loop with its state in local variables: a case file is some 1,500 events, three in four
+    of them scalars, and a method call and the attribute reads of a state object per event were
+    most of loading's own cost. The open container, its path, whether it is a list and the key
+    awaiting its value are locals; `stack` holds, per open container, its parent's state, its
+    anchor and the counts at its start. Containers, aliases and documents go to `_State`'s
+    helpers, which get and give back the locals they change. A control character can only come
+    in through an escape ("\\x1b"); it is kept visible, as its picture (␛), so that no output (a
+    terminal, XML, Word) ever carries it raw."""
+    clean = source is not None and not has_control(source)
+    file, positions, key_positions = doc.file, doc.positions, doc.key_positions
+    max_string, max_text, max_nodes = limits.max_string_chars, limits.max_text_chars, limits.max_nodes
+    state = _State(doc, limits)
+    # flow, key_end: whether the open mapping is a flow one {...}, where its last key ended (_no_value)
+    container, path, key_path, is_list, key, flow, key_end = None, (), (), False, None, False, -1
     for event in events:
-        handler = get(event.__class__)
-        if handler is not None:
-            handler(event)
+        kind = event.__class__
+        if kind is not ScalarEvent:
+            container, path, is_list, key, flow = state.other(event, kind, container, path, is_list, key, flow)
+            continue
+        raw, mark, tag = event.value, event.start_mark, event.tag
+        if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
+            _tag(file, event)
+        length = len(raw)
+        state.chars += length
+        if length > max_string or state.chars > max_text:
+            _scalar_limit(file, mark, length, limits)
+        text = raw if clean and event.style != '"' else printable(raw)
+        value = None if (not event.style and event.implicit[0] and text in NULLS) or tag == NULL_TAG else text
+        if key is None and container is not None and not is_list:  # a mapping key
+            key, key_path, key_end = _key(file, event, value, container, path, key_positions)
+            continue
+        if value is None and flow and mark.index == key_end:
+            _no_value(file, key, key_positions[key_path])
+        state.nodes += 1
+        if state.nodes > max_nodes:
+            _too_many_nodes(file, mark, max_nodes)
+        child = (*path, len(container)) if is_list else key_path if container is not None else ()
+        if child not in positions:
+            positions[child] = (mark.line + 1, mark.column + 1)
+        if event.anchor:
+            state.anchors[event.anchor] = (value, 1, length)
+        if is_list:  # _attach, written in place for the most frequent event
+            container.append(value)
+        elif container is not None:
+            container[key], key = value, None
+        else:
+            doc.data = value
+
+
+def _key(file: str, event: Any, value: Any, container: Any, path: tuple[Any, ...], key_positions: Any) -> tuple[Any, ...]:
+    """A mapping key read: refused if the mapping has it already, else placed; gives the key, its
+    path and where it ended."""
+    key = "" if value is None else value
+    key_path, mark = (*path, key), event.start_mark
+    if key in container:
+        _duplicate(file, mark, key, key_positions.get(key_path, (0, 0)))
+    key_positions[key_path] = (mark.line + 1, mark.column + 1)
+    return key, key_path, event.end_mark.index
+
+
+def _scalar_limit(file: str, mark: Any, length: int, limits: Limits) -> NoReturn:
+    """A scalar past a limit: its own length, else the file's text so far."""
+    if length > limits.max_string_chars:
+        _too_long(file, mark, length, limits.max_string_chars)
+    _too_much_text(file, mark, limits.max_text_chars)
+
+
+def _attach(doc: Any, container: Any, is_list: bool, key: Any, value: Any) -> None:
+    """Put `value` in the open container (or make it the document); the awaited key is then none."""
+    if is_list:
+        container.append(value)
+    elif container is not None:
+        container[key] = value
+    else:
+        doc.data = value
+    return None
 
 
 class _State:
-    """The builder's state: the open container, its path, whether it is a list, the key awaiting
-    its value; below it, per open container, its parent's state, its anchor and the counts at its start."""
+    """What the builder keeps besides its locals: the anchors, the counts, the stack of open containers."""
 
-    __slots__ = ("aliases", "anchors", "chars", "clean", "container", "doc", "documents", "file", "is_list", "key")
-    __slots__ += ("key_positions", "limits", "nodes", "path", "positions", "stack", "flow", "key_end")
+    __slots__ = ("aliases", "anchors", "chars", "doc", "documents", "file", "limits", "nodes", "positions", "stack")
 
-    def __init__(self, doc: Any, limits: Limits, clean: bool) -> None:
-        self.doc, self.file, self.limits, self.clean = doc, doc.file, limits, clean
-        self.positions, self.key_positions = doc.positions, doc.key_positions
+    def __init__(self, doc: Any, limits: Limits) -> None:
+        self.doc, self.file, self.limits, self.positions = doc, doc.file, limits, doc.positions
         self.anchors: dict[str, tuple[Any, int, int]] = {}
-        self.container: Any = None
-        self.path: tuple[str | int, ...] = ()
-        self.is_list, self.key = False, None
-        # In a flow mapping {...}: where the awaited key ended; a null value starting just there had no ': '.
-        self.flow, self.key_end = False, -1
         self.stack: list[tuple[Any, ...]] = []
         self.nodes = self.chars = self.aliases = self.documents = 0
 
-    def scalar(self, event: Any) -> None:
-        raw, mark, tag, limits = event.value, event.start_mark, event.tag, self.limits
-        if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
-            _tag(self.file, event)
-        if len(raw) > limits.max_string_chars:
-            _too_long(self.file, mark, len(raw), limits.max_string_chars)
-        self.chars += len(raw)
-        if self.chars > limits.max_text_chars:
-            _too_much_text(self.file, mark, limits.max_text_chars)
-        # A control character can only come in through an escape ("\x1b"); it is kept visible, as
-        # its picture (␛), so that no output (a terminal, XML, Word) ever carries it raw.
-        text = raw if self.clean and event.style != '"' else printable(raw)
-        value = None if (event.implicit[0] and not event.style and text in NULLS) or tag == NULL_TAG else text
-        container, key = self.container, self.key
-        if key is None and container is not None and not self.is_list:  # a mapping key
-            key = self.key = "" if value is None else value
-            if key in container:
-                _duplicate(self.file, mark, key, self.key_positions.get((*self.path, key), (0, 0)))
-            self.key_positions[(*self.path, key)] = (mark.line + 1, mark.column + 1)
-            self.key_end = event.end_mark.index
-            return
-        if value is None and self.flow and mark.index == self.key_end:
-            _no_value(self.file, key, self.key_positions[(*self.path, key)])
-        self.nodes += 1
-        if self.nodes > limits.max_nodes:
-            _too_many_nodes(self.file, mark, limits.max_nodes)
-        child = (*self.path, len(container)) if self.is_list else (*self.path, key) if container is not None else ()
-        if child not in self.positions:
-            self.positions[child] = (mark.line + 1, mark.column + 1)
-        if event.anchor:
-            self.anchors[event.anchor] = (value, 1, len(raw))
-        self.attach(value)
-
-    def attach(self, value: Any) -> None:
-        if self.is_list:
-            self.container.append(value)
-        elif self.container is not None:
-            self.container[self.key], self.key = value, None
-        else:
-            self.doc.data = value
-
-    def start(self, event: Any) -> None:
+    def start(self, event: Any, container: Any, path: tuple[Any, ...], is_list: bool, key: Any, flow: bool) -> tuple[Any, ...]:
+        """A list or mapping opens: checked, placed, and the parent's state saved; gives the new locals."""
         mark, tag, limits = event.start_mark, event.tag, self.limits
         if tag is not None and tag != "!" and tag not in STANDARD_TAGS:
             _tag(self.file, event)
@@ -136,22 +150,37 @@ class _State:
                 "case files are shallow; raise it with --limit max_depth=N if this is meant",
                 "limit",
             )
-        child = _child(self.file, mark, self.container, self.path, self.is_list, self.key)
+        child = _child(self.file, mark, container, path, is_list, key)
         if child not in self.positions:
             self.positions[child] = (mark.line + 1, mark.column + 1)
-        self.stack.append((self.container, self.path, self.is_list, self.key, self.flow, event.anchor, self.nodes, self.chars))
-        is_list = event.__class__ is SequenceStartEvent
-        self.container, self.path, self.is_list, self.key = ([] if is_list else {}), child, is_list, None
-        self.flow = not is_list and bool(event.flow_style)
+        self.stack.append((container, path, is_list, key, flow, event.anchor, self.nodes, self.chars))
+        opens_list = event.__class__ is SequenceStartEvent
+        # In a flow mapping {...}: a null value starting just where its key ended had no ': '.
+        return ([] if opens_list else {}), child, opens_list, None, not opens_list and bool(event.flow_style)
 
-    def end(self, event: Any) -> None:
-        done = self.container
-        self.container, self.path, self.is_list, self.key, self.flow, anchor, nodes_at_start, chars_at_start = self.stack.pop()
+    def other(self, event: Any, kind: type, container: Any, path: Any, is_list: bool, key: Any, flow: bool) -> tuple[Any, ...]:
+        """Any event but a scalar: gives the builder's locals as they are after it."""
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            return self.start(event, container, path, is_list, key, flow)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            done = container
+            container, path, is_list, key, flow = self.end(done)
+            return container, path, is_list, _attach(self.doc, container, is_list, key, done), flow
+        if kind is AliasEvent:
+            key = _attach(self.doc, container, is_list, key, self.alias(event, container, path, is_list, key))
+        elif kind is DocumentStartEvent:
+            self.document(event)
+        return container, path, is_list, key, flow
+
+    def end(self, done: Any) -> tuple[Any, ...]:
+        """A list or mapping closes: its anchor learns its size; gives the parent's locals back."""
+        container, path, is_list, key, flow, anchor, nodes_at_start, chars_at_start = self.stack.pop()
         if anchor:
             self.anchors[anchor] = (done, self.nodes - nodes_at_start + 1, self.chars - chars_at_start)
-        self.attach(done)
+        return container, path, is_list, key, flow
 
-    def alias(self, event: Any) -> None:
+    def alias(self, event: Any, container: Any, path: tuple[Any, ...], is_list: bool, key: Any) -> Any:
+        """`*name`: counted as the nodes and text it repeats, placed; gives the value it stands for."""
         mark, limits = event.start_mark, self.limits
         self.aliases += 1
         if self.aliases > limits.max_aliases:
@@ -172,10 +201,10 @@ class _State:
         self.chars += text_size
         if self.chars > limits.max_text_chars:
             _too_much_text(self.file, mark, limits.max_text_chars)
-        child = _child(self.file, mark, self.container, self.path, self.is_list, self.key)
+        child = _child(self.file, mark, container, path, is_list, key)
         if child not in self.positions:
             self.positions[child] = (mark.line + 1, mark.column + 1)
-        self.attach(value)
+        return value
 
     def document(self, event: Any) -> None:
         self.documents += 1

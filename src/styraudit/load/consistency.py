@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import Problem
+from ..model.base import StrictModel
 from ..model.case import Case
 from ..model.paths import YamlPath, dotted
+from .ref_fields import _models_in
 from .yamldoc import YamlDocument
 
 
@@ -25,15 +28,47 @@ def check_consistency(case: Case, doc: YamlDocument) -> list[Problem]:
 
 
 def _models(model: BaseModel, path: YamlPath) -> Iterator[tuple[YamlPath, Any]]:
-    yield path, model
-    for name in type(model).model_fields:
+    """The models below `model` (itself included) that may report an inconsistency, in the order
+    of a walk of every field; the plan skips the subtrees that cannot hold one."""
+    if _own_check(type(model)):
+        yield path, model
+    for name in _plan(type(model)):
         if name == "initiative" and isinstance(model, Case) and model.initiative_is_first_subject:
             continue
         value = getattr(model, name)
-        items = enumerate(value) if isinstance(value, list) else [(None, value)]
-        for index, item in items:
-            if isinstance(item, BaseModel):
-                yield from _models(item, (*path, name) if index is None else (*path, name, index))
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _models(item, (*path, name, index))
+        elif isinstance(value, BaseModel):
+            yield from _models(value, (*path, name))
+
+
+def _own_check(model: type[BaseModel]) -> bool:
+    """Whether the class says more than the base's "nothing is inconsistent" (7 classes of some 90)."""
+    return getattr(model, "inconsistencies", None) is not StrictModel.inconsistencies
+
+
+_PLANNING: set[type[BaseModel]] = set()  # classes whose plan is being made (a model may nest itself)
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` that may hold, at any depth, a model with its own check; where the
+    annotation cannot tell (`Any`), the field is visited, so the plan may visit too much, never too little."""
+    _PLANNING.add(model)
+    try:
+        return tuple(
+            name
+            for name, info in model.model_fields.items()
+            if (inner := _models_in(info.annotation)) is None or any(_may_hold(m) for m in inner)
+        )
+    finally:
+        _PLANNING.discard(model)
+
+
+def _may_hold(model: type[BaseModel]) -> bool:
+    return model in _PLANNING or _own_check(model) or bool(_plan(model))
 
 
 def mirror_positions(doc: YamlDocument, source: YamlPath, alias: YamlPath) -> None:

@@ -51,16 +51,20 @@ def self_citations(loaded: LoadedCase) -> list[Problem]:
 
 
 def _citations(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every (path, id) of a `sources` list in the raw data; iterative, so depth costs no stack."""
+    """Every (path, id) of a `sources` list in the raw data, a mapping's own before those below it;
+    iterative, so depth costs no stack. Only lists and mappings are stacked, and a path is made
+    only for them: most values are texts, and a path for each was most of the walk's cost."""
     stack = [(node, path)]
+    pop, push = stack.pop, stack.append
     while stack:
-        current, where = stack.pop()
+        current, where = pop()
         if isinstance(current, dict):
-            items = list(current.items())
-            for key, value in reversed(items):
+            for key, value in reversed(current.items()):
                 if key == "sources" and isinstance(value, list):
                     yield from (((*where, key, i), str(v)) for i, v in enumerate(value))
-                else:
-                    stack.append((value, (*where, key)))
+                elif isinstance(value, dict | list):
+                    push((value, (*where, key)))
         elif isinstance(current, list):
-            stack.extend((value, (*where, i)) for i, value in reversed(list(enumerate(current))))
+            for i in range(len(current) - 1, -1, -1):
+                if isinstance(value := current[i], dict | list):
+                    push((value, (*where, i)))

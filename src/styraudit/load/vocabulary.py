@@ -50,10 +50,22 @@ def normalise(data: Any, model: type[BaseModel]) -> None:
     """Replace the Swedish words in `data` (a mapping for `model`) by the values they stand for."""
     if not isinstance(data, dict):
         return
+    plans = _plans(model)
     for key, value in data.items():
-        plan = _plan(model, key) if isinstance(key, str) else None
+        plan = plans.get(key) if isinstance(key, str) else None
         if plan is not None:
             data[key] = _field_value(value, *plan)
+
+
+@cache
+def _plans(model: type[BaseModel]) -> dict[str, tuple[FieldInfo, bool, type[Enum] | None, type[BaseModel] | None]]:
+    """The fields of `model` that can hold a word to replace (a yes/no, an enum, a model below):
+    most hold dates and texts, and are now passed over without a call."""
+    return {
+        key: plan
+        for key in model.model_fields
+        if (plan := _plan(model, key)) is not None and (plan[1] or plan[2] is not None or plan[3] is not None)
+    }
 
 
 @cache

@@ -46,6 +46,23 @@ class Summary:
             self.failing += self.fails(criterion)
             self.check_failures += len(criterion.check_failures)
 
+    def of(self, result: CaseResult) -> Summary:
+        """One case's counts, under this summary's threshold: what a worker sends for `merge`."""
+        counts = Summary(self.fail_on)
+        counts.add(result)
+        return counts
+
+    def merge(self, counts: Summary) -> None:
+        """Add the counts `of` one case made (in a worker process, say)."""
+        self.files, self.invalid, self.failing = (
+            self.files + counts.files,
+            self.invalid + counts.invalid,
+            self.failing + counts.failing,
+        )
+        self.waived, self.check_failures = self.waived + counts.waived, self.check_failures + counts.check_failures
+        for outcome, count in counts.outcomes.items():
+            self.outcomes[outcome] += count
+
     def fails(self, criterion: Any) -> bool:
         return bool(criterion.failing and criterion.severity.rank >= self.fail_on.rank)
 
@@ -76,7 +93,13 @@ def prepare_all(reporters: list[Any], result: CaseResult) -> tuple[Any, ...]:
     return tuple(each.prepare(result) if hasattr(each, "prepare") else None for each in reporters)
 
 
-def write_case(reporters: list[Any], result: CaseResult, prepared: tuple[Any, ...]) -> None:
+def needs_result(reporters: list[Any]) -> bool:
+    """Whether a reporter writes from the case result itself rather than from what it prepared."""
+    return not all(hasattr(each, "prepare") for each in reporters)
+
+
+def write_case(reporters: list[Any], result: CaseResult | None, prepared: tuple[Any, ...]) -> None:
+    """Write one case to every reporter; `result` may be None when every reporter prepared it."""
     for each, ready in zip(reporters, prepared, strict=True):
         if ready is None:
             each.case(result)

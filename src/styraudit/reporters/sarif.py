@@ -37,6 +37,7 @@ SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas
 HEAD = f'{{"$schema": "{SCHEMA_URI}", "version": "2.1.0", "runs": [{{"columnKind": "unicodeCodePoints", "results": ['
 FINGERPRINT = "styraudit/v1"
 ROOT_ID = "%SRCROOT%"
+_STAND_IN = '"ruleIndex": -1'
 AUTOMATION_ID = "styraudit/check/"  # "category/" with no run id: each upload replaces the last one's alerts
 
 
@@ -48,18 +49,29 @@ class SarifReporter(WorkerCopy):
         self.help_uri: str | None = options.get("help_uri")
         self.information_uri: str | None = options.get("information_uri")
         self.rules: dict[str, dict[str, Any]] = {}
+        self.made: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.first = True
 
     def begin(self) -> None:
         self.stream.write(HEAD)
 
-    def case(self, result: CaseResult) -> None:
+    def prepare(self, result: CaseResult) -> list[tuple[str, dict[str, Any], str]]:
+        """Each SARIF result of a case as (rule id, rule, JSON text); pure, so workers do it in parallel.
+
+        A result's `ruleIndex` is the place of its rule among those the whole run has seen, known
+        only where the results are written in order: the text holds a stand-in index, which `case`
+        replaces (a key followed by an unescaped quote cannot occur inside a JSON string)."""
         if not result.loaded:
             items = [self._load_error(result, p) for p in result.problems]
         else:
             items = [self._result(result, c) for c in result.criteria if c.deficient]
-        for item in items:
-            self.stream.write(("\n" if self.first else ",\n") + json.dumps(item, ensure_ascii=False, sort_keys=True))
+        return [(rule["id"], rule, json.dumps(item, ensure_ascii=False, sort_keys=True)) for rule, item in items]
+
+    def case(self, result: CaseResult, prepared: list[tuple[str, dict[str, Any], str]] | None = None) -> None:
+        for ident, rule, text in self.prepare(result) if prepared is None else prepared:
+            index = self._rule_index(ident, rule)
+            text = text.replace(_STAND_IN, f'"ruleIndex": {index}', 1)
+            self.stream.write(("\n" if self.first else ",\n") + text)
             self.first = False
 
     def end(self, summary: Summary) -> None:
@@ -74,16 +86,25 @@ class SarifReporter(WorkerCopy):
         tail = json.dumps(rest, ensure_ascii=False, sort_keys=True)[1:-1]  # the run's other members
         self.stream.write(f"\n], {tail}}}]}}\n")
 
-    def _rule_index(self, ident: str, make: Any) -> int:
+    def _rule_index(self, ident: str, rule: dict[str, Any]) -> int:
+        """The place of `ident`'s rule in the run's rules; the first rule given for an id is kept."""
         if ident not in self.rules:
-            self.rules[ident] = make()
+            self.rules[ident] = rule
         return list(self.rules).index(ident)
 
-    def _result(self, case: CaseResult, criterion: CriterionResult) -> dict[str, Any]:
+    def _rule(self, criterion: CriterionResult) -> dict[str, Any]:
+        """A criterion's rule, made once per worker for what it is made of (a case's results repeat them)."""
+        key = (criterion.criterion, criterion.title, criterion.theme, criterion.severity)
+        rule = self.made.get(key)
+        if rule is None:
+            rule = self.made[key] = criterion_rule(criterion, self.pack, self.help_uri)
+        return rule
+
+    def _result(self, case: CaseResult, criterion: CriterionResult) -> tuple[dict[str, Any], dict[str, Any]]:
         shown = facts(criterion)
         item: dict[str, Any] = {
             "ruleId": criterion.criterion,
-            "ruleIndex": self._rule_index(criterion.criterion, lambda: criterion_rule(criterion, self.pack, self.help_uri)),
+            "ruleIndex": -1,  # the stand-in: see prepare
             "level": LEVELS[criterion.severity],
             "message": {"text": message(criterion)},
             "locations": [self._location(shown[0].location if shown else Location(case.file))],
@@ -102,7 +123,7 @@ class SarifReporter(WorkerCopy):
             item["properties"]["recommendation"] = clean(criterion.recommendation.text)
         if criterion.waiver:
             item["suppressions"] = [self._suppression(criterion.waiver)]
-        return item
+        return self._rule(criterion), item
 
     def _suppression(self, waiver: WaiverUse) -> dict[str, Any]:
         """A waiver as SARIF sees it: accepted outside the code, located where it is written."""
@@ -119,12 +140,12 @@ class SarifReporter(WorkerCopy):
             suppression["location"] = self._location(where)
         return suppression
 
-    def _load_error(self, case: CaseResult, problem: Problem) -> dict[str, Any]:
+    def _load_error(self, case: CaseResult, problem: Problem) -> tuple[dict[str, Any], dict[str, Any]]:
         text = clean(problem.message + (f" ({problem.hint})" if problem.hint else ""))
         where = relative_path(problem.location.file, self.root) or problem.location.file
-        return {
+        return load_rule(), {
             "ruleId": LOAD_ERROR,
-            "ruleIndex": self._rule_index(LOAD_ERROR, load_rule),
+            "ruleIndex": -1,  # the stand-in: see prepare
             "level": "error",
             "message": {"text": text},
             "locations": [self._location(problem.location)],

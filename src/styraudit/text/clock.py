@@ -55,15 +55,26 @@ def case_bound(seconds: float) -> Iterator[None]:
         _CLOCK.armed, _CLOCK.started = False, None
 
 
-@contextlib.contextmanager
-def rendering(seconds: float) -> Iterator[None]:
-    """A render bounded by `seconds`: by the case's timer when one is armed, else by its own."""
-    if not _CLOCK.armed:
-        with deadline(seconds):
-            yield
-        return
-    outer, _CLOCK.started = _CLOCK.started, time.monotonic()
-    try:
-        yield
-    finally:
-        _CLOCK.started = outer
+class rendering:  # lower case: it is used as the function it replaces was
+    """A render bounded by `seconds`: by the case's timer when one is armed, else by its own.
+
+    A class rather than a generator: it is entered for every text rendered, and a generator's
+    context manager cost as much as the note it takes."""
+
+    __slots__ = ("fallback", "outer", "seconds")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds, self.outer, self.fallback = seconds, None, None
+
+    def __enter__(self) -> None:
+        if not _CLOCK.armed:
+            self.fallback = deadline(self.seconds)
+            self.fallback.__enter__()
+            return
+        self.outer, _CLOCK.started = _CLOCK.started, time.monotonic()
+
+    def __exit__(self, *exc: Any) -> bool | None:
+        if self.fallback is not None:
+            return self.fallback.__exit__(*exc)
+        _CLOCK.started = self.outer
+        return None

@@ -27,7 +27,7 @@ def has_syntax(text: str) -> bool:
 class LazyTemplate:
     """A text that renders like `env.from_string(source)` does, compiled at its first render."""
 
-    __slots__ = ("_compiled", "_parsed", "_plain", "environment", "source")
+    __slots__ = ("_compiled", "_parsed", "_plain", "environment", "one_line", "source")
 
     def __init__(self, environment: Any, source: str, parsed: nodes.Template | None = None) -> None:
         self.environment, self.source, self._parsed = environment, source, parsed
@@ -35,6 +35,8 @@ class LazyTemplate:
         # Jinja writes plain text as it stands, but with its newlines made "\n" (the lexer does
         # that) and any control character made visible (BoundedTemplate.render).
         self._plain = None if has_syntax(source) else printable(_NEWLINES.sub("\n", source))
+        # ... and as an observation shows it, on one line: made once, not at every render.
+        self.one_line = None if self._plain is None else " ".join(self._plain.split())
 
     @property
     def plain(self) -> str | None:
