@@ -54,12 +54,11 @@ class Summary:
 
     def merge(self, counts: Summary) -> None:
         """Add the counts `of` one case made (in a worker process, say)."""
-        self.files, self.invalid, self.failing = (
-            self.files + counts.files,
-            self.invalid + counts.invalid,
-            self.failing + counts.failing,
-        )
-        self.waived, self.check_failures = self.waived + counts.waived, self.check_failures + counts.check_failures
+        self.files += counts.files
+        self.invalid += counts.invalid
+        self.failing += counts.failing
+        self.waived += counts.waived
+        self.check_failures += counts.check_failures
         for outcome, count in counts.outcomes.items():
             self.outcomes[outcome] += count
 
