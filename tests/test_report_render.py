@@ -104,6 +104,9 @@ def test_the_real_timeline_shows_the_committees_never_reported_to() -> None:
     assert {e.kind for e in timeline.events if e.body == "RS"} == {"decision", "report"}
     # The management group's strategy day is its standpoint, not a decision: an open mark with its own key.
     assert {e.kind for e in timeline.events if e.body == "CLG"} == {"position"}
+    # The director's own decision on the organisation (with its diary number) is a decision; his plan is not.
+    director = {e.text: e.kind for e in timeline.events if e.body == "regiondirektor"}
+    assert sorted(director.values()) == ["decision", "position"], director
     svg = draw_svg(timeline, load_labels())
     assert svg.count("ingen återrapportering") == 2
     assert "Tjänstepersoners plan eller ställningstagande" in svg

@@ -21,14 +21,15 @@ def events_of(ctx: CheckContext, row: str, labels: dict[str, Any]) -> list[Timel
     key = words["key"]
     found = []
     # An official's or a group's plan or standpoint is told as such, not as a body's decision.
-    is_body = row in {b.id for b in ctx.case.bodies}
-    verbs = key["decision"] if is_body else {**key["decision"], **key.get("official", {})}
-    mark = "decision" if is_body else "position"
+    official = {} if row in {b.id for b in ctx.case.bodies} else key.get("official", {})
+    verbs = {**key["decision"], **official}
     for decision in ctx.case.decisions:
         if decision.by == row and decision.about_initiative:
             text = verbs[decision.kind.value].format(actor=_upper_first(ctx.name(row)))
             if decision.reference:
                 text += " " + key["reference"].format(reference=decision.reference)
+            # An official's own decision (under delegation: organisation, say) stays a decision mark.
+            mark = "position" if decision.kind.value in official else "decision"
             found.append(_event(row, decision.date, mark, text, decision.reference or ""))
     for report in ctx.case.reporting:
         if report.to == row:
