@@ -8,13 +8,15 @@ PARTLY: a document is known not to be up to date, documented, known or applied, 
 another body than the one required, or lacks something it should contain; or a recorded absence
 says a part is missing (`part_absences`, e.g. no benefit plan in a project model).
 FAIL: a recorded absence says the document itself is missing (`absences`), and no document of the
-kinds is in order. Some in order and some missing (one company of six without an owner directive) is partly.
+kinds exists, in order or deficient. Some in order and some missing (one company of six without an
+owner directive) is partly; so are documents that exist but are deficient beside a missing one (plans
+written down but unlinked, beside a process the council never decided): they hold in part.
 CANNOT ASSESS: the case records no such document and no absence, or only documents of which it knows nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
 from pydantic import Field
@@ -97,6 +99,14 @@ def _judge(ctx: CheckContext, params: SteeringDocumentParams, path: tuple, doc: 
     return (CODES.document_in_order if met else CODES.document_unconfirmed)(values, [path])
 
 
+def rule(findings: Sequence[Finding]) -> Outcome:
+    """Balance, with a document that exists but is deficient counted as a part that holds."""
+    seen = {f.code for f in findings}
+    if {"document_deficient", "document_missing"} <= seen:
+        return Outcome.partly_fulfilled
+    return balance(findings)
+
+
 CHECK = Check(
     id="steering_document",
     summary="A steering document or routine exists, adopted by the right body, documented, known and applied; unknown never fails.",
@@ -104,6 +114,6 @@ CHECK = Check(
     codes=CODES,
     run=run,
     doc=__doc__ or "",
-    rule=balance,
+    rule=rule,
 )
 __doc__ = CHECK.documentation
