@@ -17,7 +17,7 @@ import yaml
 from ..errors import Location, input_error
 from ..model.paths import YamlPath
 from ..text.i18n import _
-from . import fast, fastpos
+from . import fast
 from .build import build
 from .files import read_regular
 from .limits import DEFAULT_LIMITS, Limits
@@ -46,6 +46,7 @@ class YamlDocument:
         self._key_positions = {} if key_positions is None else key_positions
         self._lazy: tuple[Any, str, Limits] | None = None  # (fastpos.Places or the tree, text, limits)
         self._mirrors: list[tuple[YamlPath, YamlPath]] = []
+        self._places: dict[tuple[YamlPath, bool], tuple[int, int]] = {}  # what the tree told, by (path, key)
 
     def __repr__(self) -> str:
         return f"YamlDocument(file={self.file!r}, data={self.data!r})"
@@ -69,8 +70,10 @@ class YamlDocument:
     def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The location of `path`, or of its nearest recorded ancestor (a missing key maps to its parent)."""
         if self._lazy is not None:
-            place = self._lazy_place(tuple(path), key)
+            asked = (tuple(path), key)
+            place = self._places.get(asked) or self._lazy_place(*asked)
             if place is not None:
+                self._places[asked] = place  # findings name the same facts again and again
                 return Location(self.file, *place)
             self._materialise()
         table = self._key_positions if key and tuple(path) in self._key_positions else self._positions
@@ -84,6 +87,7 @@ class YamlDocument:
         """Let every path under `alias` that has no place of its own find the place of the same path under `source`."""
         if self._lazy is not None:
             self._mirrors.append((tuple(source), tuple(alias)))
+            self._places.clear()
             return
         for table in (self._positions, self._key_positions):
             for path, position in list(table.items()):
@@ -92,7 +96,9 @@ class YamlDocument:
 
     def _lazy_place(self, path: tuple[Any, ...], key: bool) -> tuple[int, int] | None:
         places, _, _ = self._lazy  # type: ignore[misc]
-        if not isinstance(places, fastpos.Places):
+        if isinstance(places, fast.Tree):
+            from . import fastpos  # ctypes only when a place is asked for, not at start-up
+
             places = fastpos.Places(places)
             self._lazy = (places, *self._lazy[1:])  # type: ignore[index]
         for source, alias in reversed(self._mirrors):
