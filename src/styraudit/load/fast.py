@@ -42,7 +42,7 @@ KEYQUO, VALQUO = 0x0AA00000, 0x15400000
 REFUSED = 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800 | DOC  # refs, anchors, tags, explicit documents
 
 
-def _native() -> Any:
+def _load() -> Any:
     """rapidyaml's compiled module alone, or None. Its package's __init__ imports `deprecation`
     and `packaging`, a fifth of `validate`'s start-up; the functions needed are all in `_ryml`."""
     try:
@@ -56,37 +56,44 @@ def _native() -> Any:
         module_spec = importlib.util.spec_from_file_location("ryml._ryml", path, loader=loader)
         module = importlib.util.module_from_spec(module_spec)  # type: ignore[arg-type]
         loader.exec_module(module)
-        sys.modules["ryml._ryml"] = module  # so that `import ryml`, on a parse error, reuses it
-        return module
     except (ImportError, OSError, AttributeError, ValueError):
         return None
+    sys.modules["ryml._ryml"] = module  # so that `import ryml`, on a parse error, reuses it
+
+    class _TreeClass:  # SWIG frees a tree by its registered class's destructor, and says so on stdout without one
+        __swig_destroy__ = module.delete_Tree
+
+    module.Tree_swigregister(_TreeClass)
+    return module
 
 
-_RYML: Any = None if os.environ.get("STYRAUDIT_LOADER") == "python" else _native()
+_NATIVE: list[Any] = []  # the module (or None), loaded on the first parse, not at start-up
+
+
+def native() -> Any:
+    """rapidyaml's compiled module, or None when the wheel is missing or STYRAUDIT_LOADER is `python`."""
+    if not _NATIVE:
+        _NATIVE.append(None if os.environ.get("STYRAUDIT_LOADER") == "python" else _load())
+    return _NATIVE[0]
 
 
 class Tree:
-    """A parsed rapidyaml tree and the bytes it was parsed from; freed with this object."""
+    """A parsed rapidyaml tree and the bytes it was parsed from; the tree is freed with its handle."""
 
     __slots__ = ("buffer", "handle", "raw")
 
     def __init__(self, raw: bytes) -> None:
-        self.raw, self.buffer, self.handle = raw, bytearray(raw), _RYML.new_Tree()
-
-    def __del__(self) -> None:
-        if self.handle is not None:
-            _RYML.delete_Tree(self.handle)
-            self.handle = None
+        self.raw, self.buffer, self.handle = raw, bytearray(raw), native().new_Tree()
 
 
 def available() -> bool:
     """Whether the fast path can run (the wheel imports, and STYRAUDIT_LOADER is not `python`)."""
-    return _RYML is not None
+    return native() is not None
 
 
 def parse(text: str, limits: Limits) -> tuple[Any, Tree] | None:
     """The data of `text` and its tree, or None when the Python path must read it."""
-    if _RYML is None or len(text) > limits.max_text_chars:
+    if native() is None or len(text) > limits.max_text_chars:
         return None
     try:
         raw = text.encode("utf-8")
@@ -124,7 +131,7 @@ def _quiet_parse(tree: Tree) -> bool:
     saved = os.dup(2)
     try:
         os.dup2(_devnull(), 2)
-        _RYML.parse_substr(tree.buffer, tree.handle)
+        native().parse_substr(tree.buffer, tree.handle)
         return True
     except Exception:  # the wheel's ExceptionParse: any failure means the Python path decides
         # The exception's class (and so its destructor) is registered by the package's Python
@@ -152,7 +159,7 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
     Each node costs a call for its type, for its key in a mapping and for its text; a collection
     also one for its count of children, which tells when it ends. Empty keys, null keys, and
     plain scalars starting with an indicator go to the Python path (libyaml refuses some)."""
-    r, handle = _RYML, tree.handle
+    r, handle = native(), tree.handle
     kind_of, key_of, val_of, count = r.Tree_type, r.Tree_key, r.Tree_val, r.Tree_num_children
     size, max_string, max_depth = r.Tree_size(handle), limits.max_string_chars, limits.max_depth
     root = kind_of(handle, 0)

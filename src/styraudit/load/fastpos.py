@@ -17,11 +17,12 @@ import re
 from itertools import accumulate
 from typing import Any
 
-from .fast import _RYML, FLOW, KEY, KEYQUO, MAP, NULLS, SEQ, VALQUO, Tree
+from .fast import FLOW, KEY, KEYQUO, MAP, NULLS, SEQ, VALQUO, Tree, native
 
 _SQUO_DQUO = 0x2000000 | 0x8000000  # KEY_SQUO | KEY_DQUO; shifted one bit left for the value
 _BLOCK_HEADER = re.compile(rb"[|>][-+0-9]*[ ]*(?:#[^\n]*)?$")
 _NONE = 2**64 - 1  # rapidyaml's NONE id
+_RYML = native()  # imported only after a fast parse, so loaded
 
 
 class _PyBuffer(ctypes.Structure):  # CPython's Py_buffer: the buffer protocol's view
