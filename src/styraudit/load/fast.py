@@ -166,7 +166,8 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
     if size > limits.max_nodes or root & REFUSED or not root & (MAP | SEQ):
         return None  # a scalar or empty document, or a count to report: rare, the Python path's
     data: Any = {} if root & MAP else []
-    container, is_map, flow, left, stack = data, bool(root & MAP), bool(root & FLOW), count(handle, 0), []
+    # the open collection, whether a mapping, whether a flow one, its children still to read; the key read
+    container, is_map, flow, left, stack, key = data, bool(root & MAP), bool(root & FLOW), count(handle, 0), [], ""
     for node in range(1, size):
         while not left:
             container, is_map, flow, left = stack.pop()
@@ -182,8 +183,7 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
         if kind & (MAP | SEQ):
             if len(stack) + 1 >= max_depth:
                 return None
-            stack.append((container, is_map, flow, left))
-            container, is_map, flow, left = _open(container, is_map, key, kind, count(handle, node))
+            container, is_map, flow, left = _open(stack, (container, is_map, flow, left), key, kind, count(handle, node))
             continue
         raw = val_of(handle, node)
         value = None if raw is None else str(raw, "utf-8")
@@ -206,8 +206,12 @@ def _odd(key: str) -> bool:
     return key in NULLS or key[:1] in _INDICATORS
 
 
-def _open(container: Any, is_map: bool, key: str, kind: int, children: int) -> tuple[Any, bool, bool, int]:
-    """A collection opens inside `container`: placed there; gives the loop's new locals."""
+def _open(
+    stack: list[Any], state: tuple[Any, bool, bool, int], key: str, kind: int, children: int
+) -> tuple[Any, bool, bool, int]:
+    """A collection opens inside the open one (`state`, kept on `stack`): placed; gives the loop's new locals."""
+    stack.append(state)
+    container, is_map = state[0], state[1]
     value: Any = {} if kind & MAP else []
     if is_map:
         container[key] = value

@@ -132,7 +132,12 @@ class Places:
         at = start - 1
         while at >= 0 and self.raw[at : at + 1] in (b" ", b"\n"):
             at -= 1
-        return at if at >= 0 and self.raw[at : at + 1] == opener else None
+        if at < 0 or self.raw[at : at + 1] != opener:
+            return None
+        # not a `-` or bracket inside a comment: before it on its line, only other dashes (`- - a`)
+        # or no `#` at all
+        before = self.raw[self.raw.rfind(b"\n", 0, at) + 1 : at]
+        return at if (before.strip(b" -") == b"" if opener == b"-" else b"#" not in before) else None
 
     def _first_key(self, node: int) -> int | None:
         handle = self.tree.handle
