@@ -74,7 +74,4 @@ def _may_hold(model: type[BaseModel]) -> bool:
 def mirror_positions(doc: YamlDocument, source: YamlPath, alias: YamlPath) -> None:
     """Let paths under `initiative` find the first subject's place in the file, for findings that
     name the main subject by its old path."""
-    for table in (doc.positions, doc.key_positions):
-        for path, position in list(table.items()):
-            if path[: len(source)] == source:
-                table.setdefault((*alias, *path[len(source) :]), position)
+    doc.mirror(source, alias)  # a document read by the fast path mirrors its places only when asked

@@ -10,7 +10,6 @@ what its author typed (`no` stays "no", `010` stays "010").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -18,6 +17,7 @@ import yaml
 from ..errors import Location, input_error
 from ..model.paths import YamlPath
 from ..text.i18n import _
+from . import fast
 from .build import build
 from .files import read_regular
 from .limits import DEFAULT_LIMITS, Limits
@@ -26,23 +26,105 @@ from .limits import DEFAULT_LIMITS, Limits
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass
 class YamlDocument:
-    """A loaded document: plain data plus where each value and each mapping key stands."""
+    """A loaded document: plain data plus where each value and each mapping key stands.
 
-    file: str
-    data: Any
-    positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    `positions` and `key_positions` map a path to (line, column). A document the fast path read
+    (load/fast.py) holds its rapidyaml tree instead, and `locate` asks the tree for the one place
+    it needs; the tables are built, by the Python path, only when something reads them whole, or
+    when the tree cannot tell a place (load/fastpos.py)."""
+
+    def __init__(
+        self,
+        file: str,
+        data: Any,
+        positions: dict[YamlPath, tuple[int, int]] | None = None,
+        key_positions: dict[YamlPath, tuple[int, int]] | None = None,
+    ) -> None:
+        self.file, self.data = file, data
+        self._positions = {} if positions is None else positions
+        self._key_positions = {} if key_positions is None else key_positions
+        self._lazy: tuple[Any, str, Limits] | None = None  # (fastpos.Places or the tree, text, limits)
+        self._mirrors: list[tuple[YamlPath, YamlPath]] = []
+        self._places: dict[tuple[YamlPath, bool], tuple[int, int]] = {}  # what the tree told, by (path, key)
+
+    def __repr__(self) -> str:
+        return f"YamlDocument(file={self.file!r}, data={self.data!r})"
+
+    def __getstate__(self) -> dict[str, Any]:
+        self._materialise()  # a tree does not pickle; its places do
+        return self.__dict__
+
+    @property
+    def positions(self) -> dict[YamlPath, tuple[int, int]]:
+        """Every node's (line, column), by path."""
+        self._materialise()
+        return self._positions
+
+    @property
+    def key_positions(self) -> dict[YamlPath, tuple[int, int]]:
+        """Every mapping key's (line, column), by the path of its value."""
+        self._materialise()
+        return self._key_positions
 
     def locate(self, path: YamlPath, *, key: bool = False) -> Location:
         """The location of `path`, or of its nearest recorded ancestor (a missing key maps to its parent)."""
-        table = self.key_positions if key and tuple(path) in self.key_positions else self.positions
+        if self._lazy is not None:
+            asked = (tuple(path), key)
+            place = self._places.get(asked) or self._lazy_place(*asked)
+            if place is not None:
+                self._places[asked] = place  # findings name the same facts again and again
+                return Location(self.file, *place)
+            self._materialise()
+        table = self._key_positions if key and tuple(path) in self._key_positions else self._positions
         probe = tuple(path)
         while probe and probe not in table:
             probe = probe[:-1]
-        line, column = table.get(probe, self.positions.get((), (1, 1)))
+        line, column = table.get(probe, self._positions.get((), (1, 1)))
         return Location(self.file, line, column)
+
+    def mirror(self, source: YamlPath, alias: YamlPath) -> None:
+        """Let every path under `alias` that has no place of its own find the place of the same path under `source`."""
+        if self._lazy is not None:
+            self._mirrors.append((tuple(source), tuple(alias)))
+            self._places.clear()
+            return
+        for table in (self._positions, self._key_positions):
+            for path, position in list(table.items()):
+                if path[: len(source)] == source:
+                    table.setdefault((*alias, *path[len(source) :]), position)
+
+    def _lazy_place(self, path: tuple[Any, ...], key: bool) -> tuple[int, int] | None:
+        places, _, _ = self._lazy  # type: ignore[misc]
+        if isinstance(places, fast.Tree):
+            from . import fastpos  # ctypes only when a place is asked for, not at start-up
+
+            places = fastpos.Places(places)
+            self._lazy = (places, *self._lazy[1:])  # type: ignore[index]
+        for source, alias in reversed(self._mirrors):
+            if path[: len(alias)] == alias:
+                found = places.find(alias)
+                if found is None or found[1]:
+                    return None  # the alias is in the file too: the tables say which place wins
+                path = (*source, *path[len(alias) :])
+        found = places.find(path)
+        if found is None:
+            return None
+        chain, whole = found
+        if key and whole and len(chain) > 1 and places.key(chain[-1]) is not None:
+            return places.key(chain[-1])
+        return places.value(chain[-1])
+
+    def _materialise(self) -> None:
+        """The full tables, from the Python path, for a document the fast path read."""
+        if self._lazy is None:
+            return
+        _, text, limits = self._lazy
+        self._lazy, mirrors = None, self._mirrors
+        full = _python_parse(text, self.file, limits)
+        self._positions, self._key_positions, self._mirrors = full._positions, full._key_positions, []
+        for source, alias in mirrors:
+            self.mirror(source, alias)
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -66,12 +148,25 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def parse_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
-    """Parse YAML text into a YamlDocument, raising InputError with a location on any problem."""
+    """Parse YAML text into a YamlDocument, raising InputError with a location on any problem.
+
+    The fast path (load/fast.py) reads most case files; what it does not take, the Python path
+    reads, which gives the same data, places and messages."""
+    read = fast.parse(text, limits) if fast.available() else None
+    if read is None:
+        return _python_parse(text, file, limits)
+    doc = YamlDocument(file, read[0])
+    doc._lazy = (read[1], text, limits)
+    return doc
+
+
+def _python_parse(text: str, file: str, limits: Limits) -> YamlDocument:
+    """The pure-Python path: PyYAML's events (the C parser when available) built by load/build.py."""
     doc, loader = YamlDocument(file, None), None
     try:
         loader = _LOADER(text)  # the pure-Python reader refuses control characters already here
         # get_event until there is none: the loop yaml.parse runs, without a generator's cost per event
-        build(iter(loader.get_event, None), doc, limits, text)
+        build(iter(loader.get_event, None), doc, limits, text)  # fills doc's tables in place
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
