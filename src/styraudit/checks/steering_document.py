@@ -27,7 +27,7 @@ from ..engine.results import Finding
 from ..model.absence import AbsenceKind
 from ..model.org import BodyKind
 from ..model.steering import SteeringKind
-from ._scope import absences, balance, in_scope
+from ._scope import absences, balance, steering_documents
 
 QUALITIES = ("adopted", "documented", "known", "applied", "up_to_date")
 Quality = Literal["adopted", "documented", "known", "applied", "up_to_date"]
@@ -66,11 +66,7 @@ class SteeringDocumentParams(Params):
 
 
 def run(ctx: CheckContext, params: SteeringDocumentParams) -> Iterable[Finding]:
-    findings = [
-        _judge(ctx, params, ("steering_documents", i), d)
-        for i, d in enumerate(ctx.case.steering_documents)
-        if (not params.kinds or d.kind in params.kinds) and in_scope(ctx, d.subject, d.applies_to)
-    ]
+    findings = [_judge(ctx, params, path, d) for path, d in steering_documents(ctx) if not params.kinds or d.kind in params.kinds]
     for path, absence in absences(ctx, [*params.absences, *params.part_absences]):
         code = CODES.document_missing if absence.kind in params.absences else CODES.part_missing
         findings.append(code({"absence": absence.id, "kind": absence.kind.value, "statement": absence.statement}, [path]))
