@@ -170,6 +170,13 @@ class CriterionResult:
     # or the shortfall is only a part of what was examined (rule 2's "Ja, i huvudsak" needs it).
     main_part_holds: bool = False
 
+    @property
+    def label(self) -> str:
+        """The id, with the subject and documents it was judged for when it was judged more than once
+        ("styrdokument-finns-tillampas [reglemente]"), so CI outputs name each result apart."""
+        scope = [s for s in (self.subject, *self.documents) if s]
+        return f"{self.criterion} [{', '.join(scope)}]" if scope else self.criterion
+
     def named(self, ident: str) -> bool:
         """Whether `ident` names this criterion: its id, or one of its old ids."""
         return ident == self.criterion or ident in self.aliases
