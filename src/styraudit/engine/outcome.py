@@ -1,4 +1,4 @@
-"""The four outcomes, and the two documented rules that combine them.
+"""The four outcomes, and the three documented rules that combine them.
 
 Rule 1, criterion outcome from its checks (or from the criteria it is composed of):
   not fulfilled if any part is not fulfilled; else partly fulfilled if any part is partly

@@ -117,7 +117,7 @@ class Audit(StrictModel):
                     yield (
                         ("questions", qi, "parts", pi),
                         f"question {question.id!r} {what}",
-                        "an overall question names only its delfrågor",
+                        "name only its delfrågor under `parts`: a question cannot rest on its own answer",
                     )
 
 
