@@ -149,3 +149,28 @@ def test_a_question_with_parts_needs_no_criteria_of_its_own_but_one_without_does
     _loaded([_question("q-a", criteria=[CRITERION]), _question("q-b", parts=["q-a"])])
     with pytest.raises(InputError, match="should have at least 1 items"):
         _loaded([_question("q-a", criteria=[])])
+
+
+def test_a_question_about_a_programme_may_name_the_documents_of_its_parts() -> None:
+    subjects = {
+        "subjects": [
+            {"id": "programmet", "kind": "programme", "name": "Programmet", "owner": "RS", **SOURCE},
+            {"id": "projektet", "kind": "project", "name": "Projektet", "owner": "RS", "part_of": "programmet", **SOURCE},
+        ],
+        "steering_documents": [
+            {"id": "modell", "kind": "project_model", "title": "Projektmodell", "subject": "projektet", **SOURCE}
+        ],
+    }
+    base = merge(load_file(str(data_dir("templates") / "testing/base_case.yaml")).data, subjects)
+    question = _question("q1", subject="programmet", documents=["modell"], criteria=[CRITERION])
+    audit = {"audit": {"title": "Program", "purpose": "Granska.", "questions": [question]}}
+    loaded = validate_document(YamlDocument("program.yaml", merge(base, audit), {}))
+    assert [(c.documents, c.outcome) for c in evaluate(loaded, _pack()).criteria] == [(("modell",), Outcome.cannot_assess)]
+    with pytest.raises(InputError, match="is about the subject 'programmet', not the question's 'projektet'"):
+        other = {**question, "subject": "projektet", "documents": ["modell"]}
+        programme_doc = {"steering_documents": [{**subjects["steering_documents"][0], "subject": "programmet"}]}
+        validate_document(
+            YamlDocument(
+                "program.yaml", merge(merge(base, programme_doc), {"audit": {**audit["audit"], "questions": [other]}}), {}
+            )
+        )
