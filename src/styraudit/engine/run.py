@@ -43,16 +43,18 @@ def _evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None) -> Cas
     ctx = CheckContext(loaded.case, as_of)
     selected = _selected(loaded, pack)
     scopes = criterion_scopes(loaded.case.audit, pack)
+    # One context per scope, shared by its criteria, so that the lookups it caches are built once.
+    contexts: dict[Scope, CheckContext] = {(None, ()): ctx}
     results: dict[Key, CriterionResult] = {}
     for criterion in pack.ordered():
         if criterion.id not in selected or criterion.spec.after_report:
             continue
         named = scopes.get(criterion.id, ((None, ()),))
         for scope in named:
+            if scope not in contexts:
+                contexts[scope] = replace(ctx, subject=scope[0], documents=frozenset(scope[1]) if scope[1] else None)
             key = result_key(criterion.id, scope, named)
-            subject, documents = scope
-            judged_in = replace(ctx, subject=subject, documents=frozenset(documents) if documents else None)
-            judged = _judge(criterion, judged_in if subject or documents else ctx, loaded, _parts(results, scope))
+            judged = _judge(criterion, contexts[scope], loaded, _parts(results, scope))
             results[key] = replace(judged, subject=key[1], documents=key[2])
     recommendations = audit_recommendations(loaded, results.values())
     check_replies(loaded, recommendations)
