@@ -1,7 +1,8 @@
 """steering_document: a steering document or routine exists, adopted by the right body, documented, known and applied.
 
 Each steering document of the chosen kinds that concerns the question's subject is judged on what
-the case knows of it. Yes/no facts may be unknown; an unknown fact never counts against it.
+the case knows of it; a question that names what it examines (`documents`) has only those judged,
+and only the recorded absences it names. Yes/no facts may be unknown; an unknown fact never counts against it.
 PASS: a document with at least one confirmed quality (adopted, documented or stated content, known,
 applied, up to date) and none that is known to be wanting.
 PARTLY: a document is known not to be up to date, documented, known or applied, was adopted by
