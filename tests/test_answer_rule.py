@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from styraudit.engine.outcome import Outcome, Severity, draft_answer
+from styraudit.engine.outcome import DraftedAnswer, Outcome, Severity, draft_answer, weigh_parts
 from styraudit.model.audit import Answer
 
 F, P, N, C = Outcome.fulfilled, Outcome.partly_fulfilled, Outcome.not_fulfilled, Outcome.cannot_assess
@@ -47,3 +47,28 @@ def test_answer_rule(linked: list[tuple[Any, ...]], expected: Answer, remarks: t
     assert drafted.answer is expected
     assert drafted.remarks == tuple(f"k{i}" for i in remarks)
     assert drafted.hedged == (expected is Answer.yes and bool(remarks))
+
+
+J, D, NEJ, K = Answer.yes, Answer.partly, Answer.no, Answer.cannot_assess
+PARTS = [
+    # (the parts' drafted answers, each with its remarks; the overall answer and its remarks)
+    ([(J, ()), (J, ())], J, ()),
+    ([(J, ("a",)), (J, ()), (J, ("b", "a"))], J, ("a", "b")),  # hedged when a part is, with the parts' remarks once each
+    ([(NEJ, ()), (NEJ, ())], NEJ, ()),
+    ([(D, ()), (D, ())], D, ()),
+    ([(J, ()), (NEJ, ())], D, ()),  # Vingåker 2013: reglemente Ja, riktlinjer Nej, "inte fullt ut"
+    ([(J, ("a",)), (D, ())], D, ()),  # a mix is Delvis, and a Delvis has no remarks
+    ([(NEJ, ()), (D, ())], D, ()),
+    ([(J, ()), (K, ())], J, ()),  # a part that could not be assessed is left out
+    ([(NEJ, ()), (K, ()), (K, ())], NEJ, ()),
+    ([(K, ()), (K, ())], K, ()),  # unless every part is
+    ([], K, ()),
+]
+
+
+@pytest.mark.parametrize(("parts", "expected", "remarks"), PARTS)
+def test_overall_question_from_its_parts(
+    parts: list[tuple[Answer, tuple[str, ...]]], expected: Answer, remarks: tuple[str, ...]
+) -> None:
+    weighed = weigh_parts(DraftedAnswer(answer, r) for answer, r in parts)
+    assert (weighed.answer, weighed.remarks) == (expected, remarks)

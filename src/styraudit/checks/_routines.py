@@ -11,16 +11,14 @@ from typing import Any
 from ..engine.context import CheckContext
 from ..model.paths import YamlPath
 from ..model.steering import SteeringKind
-from ._scope import in_scope
+from ._scope import steering_documents
 
 
 def reporting_routines(ctx: CheckContext, body: str | None = None) -> Iterator[tuple[YamlPath, Any]]:
     """The question's reporting routines (those reporting to `body` when given), with their paths."""
-    for index, doc in enumerate(ctx.case.steering_documents):
-        if doc.kind is not SteeringKind.routine or doc.reports_to is None:
-            continue
-        if (body is None or doc.reports_to == body) and in_scope(ctx, doc.subject, doc.applies_to):
-            yield ("steering_documents", index), doc
+    for path, doc in steering_documents(ctx):
+        if doc.kind is SteeringKind.routine and doc.reports_to is not None and (body is None or doc.reports_to == body):
+            yield path, doc
 
 
 def months_between(per_year: int) -> int:

@@ -35,10 +35,19 @@ def _part_of(ctx: CheckContext, ident: str, whole: str) -> bool:
 
 
 def absences(ctx: CheckContext, kinds: Sequence[str]) -> Iterator[tuple[YamlPath, Any]]:
-    """Recorded absences of these kinds that concern the question's subject, with their paths."""
+    """Recorded absences of these kinds that concern the question's subject, with their paths; a
+    question that names what it examines (`documents`) takes only the absences it names."""
     for index, absence in enumerate(ctx.case.absences):
-        if absence.kind in kinds and in_scope(ctx, absence.subject, absence.concerns):
+        if absence.kind in kinds and in_scope(ctx, absence.subject, absence.concerns) and ctx.examines(absence.id):
             yield ("absences", index), absence
+
+
+def steering_documents(ctx: CheckContext) -> Iterator[tuple[YamlPath, Any]]:
+    """The steering documents of the question's subject that it examines: those it names
+    (`documents`), else all of the subject's, with their paths."""
+    for index, doc in enumerate(ctx.case.steering_documents):
+        if in_scope(ctx, doc.subject, doc.applies_to) and ctx.examines(doc.id):
+            yield ("steering_documents", index), doc
 
 
 def balance(findings: Sequence[Finding]) -> Outcome:

@@ -229,7 +229,7 @@ def _indirect(ctx: CheckContext) -> list[Finding]:
     found: list[Finding] = []
     for i, doc in enumerate(ctx.case.steering_documents):
         reached = [a for a in administrations if any(belongs_to(ctx, x, a) for x in doc.applies_to)]
-        if doc.known is None or not reached or not in_scope(ctx, doc.subject, doc.applies_to):
+        if doc.known is None or not reached or not (in_scope(ctx, doc.subject, doc.applies_to) and ctx.examines(doc.id)):
             continue
         code = CODES.plan_known if doc.known else CODES.plan_not_known
         found.append(code({"document": doc.id, "title": doc.title, "administrations": reached}, [("steering_documents", i)]))
@@ -246,7 +246,11 @@ def _formal(ctx: CheckContext) -> list[Finding]:
     owner = ctx.case.initiative.owner
     found: list[Finding] = []
     for i, doc in enumerate(ctx.case.steering_documents):
-        if doc.kind not in DIRECTING or not ctx.is_body(doc.adopted_by) or not in_scope(ctx, doc.subject, doc.applies_to):
+        if (
+            doc.kind not in DIRECTING
+            or not ctx.is_body(doc.adopted_by)
+            or not (in_scope(ctx, doc.subject, doc.applies_to) and ctx.examines(doc.id))
+        ):
             continue
         bodies = list(dict.fromkeys(b for b in (doc.adopted_by, owner) if b))
         routines = [(p, r) for p, r in reporting_routines(ctx) if r.applied and r.reports_to in bodies]

@@ -1,7 +1,8 @@
 """steering_document: a steering document or routine exists, adopted by the right body, documented, known and applied.
 
 Each steering document of the chosen kinds that concerns the question's subject is judged on what
-the case knows of it. Yes/no facts may be unknown; an unknown fact never counts against it.
+the case knows of it; a question that names what it examines (`documents`) has only those judged,
+and only the recorded absences it names. Yes/no facts may be unknown; an unknown fact never counts against it.
 PASS: a document with at least one confirmed quality (adopted, documented or stated content, known,
 applied, up to date) and none that is known to be wanting.
 PARTLY: a document is known not to be up to date, documented, known or applied, was adopted by
@@ -29,7 +30,7 @@ from ..engine.results import Finding
 from ..model.absence import AbsenceKind
 from ..model.org import BodyKind
 from ..model.steering import SteeringKind
-from ._scope import absences, balance, in_scope
+from ._scope import absences, balance, steering_documents
 
 QUALITIES = ("adopted", "documented", "known", "applied", "up_to_date")
 Quality = Literal["adopted", "documented", "known", "applied", "up_to_date"]
@@ -68,11 +69,7 @@ class SteeringDocumentParams(Params):
 
 
 def run(ctx: CheckContext, params: SteeringDocumentParams) -> Iterable[Finding]:
-    findings = [
-        _judge(ctx, params, ("steering_documents", i), d)
-        for i, d in enumerate(ctx.case.steering_documents)
-        if (not params.kinds or d.kind in params.kinds) and in_scope(ctx, d.subject, d.applies_to)
-    ]
+    findings = [_judge(ctx, params, path, d) for path, d in steering_documents(ctx) if not params.kinds or d.kind in params.kinds]
     for path, absence in absences(ctx, [*params.absences, *params.part_absences]):
         code = CODES.document_missing if absence.kind in params.absences else CODES.part_missing
         findings.append(code({"absence": absence.id, "kind": absence.kind.value, "statement": absence.statement}, [path]))

@@ -20,12 +20,19 @@ class CheckContext:
     `subject` is the id the audit question names (a subject, a recommendation or a body), when the
     criterion is judged for one question's subject; checks that can judge one thing of many read it.
     `recommendations` are the audit's own (results.AuditRecommendation, with stable ids), given only to
-    the criteria judged after the report (`after_report`), which follow the bodies' replies to them."""
+    the criteria judged after the report (`after_report`), which follow the bodies' replies to them.
+    `documents` are the steering documents (and recorded absences) the question names as what it
+    examines; None when it names none, and every document of the subject is judged."""
 
     case: Case
     as_of: date | None = None
     subject: str | None = None
     recommendations: tuple[Any, ...] = ()
+    documents: frozenset[str] | None = None
+
+    def examines(self, ident: str) -> bool:
+        """Whether the question examines this steering document or recorded absence (all, when it names none)."""
+        return self.documents is None or ident in self.documents
 
     @cached_property
     def index(self) -> dict[str, tuple[str, YamlPath]]:

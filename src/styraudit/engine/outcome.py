@@ -1,4 +1,4 @@
-"""The four outcomes, and the two documented rules that combine them.
+"""The four outcomes, and the three documented rules that combine them.
 
 Rule 1, criterion outcome from its checks (or from the criteria it is composed of):
   not fulfilled if any part is not fulfilled; else partly fulfilled if any part is partly
@@ -15,6 +15,11 @@ Rule 2, answer to an audit question from the criteria the case links to it (and 
   criteria being its remarks; Delvis otherwise. One criterion whose documents are neither up to date
   nor known is "till viss del", Delvis; one whose owner directives are five of six in order is
   "till övervägande del", Ja.
+
+Rule 3, an overall question from its sub-questions (`parts`), each drafted first, the question's own linked
+criteria (if any) counting as one more part answered by rule 2: the parts that could not be assessed are
+left out (Kan ej bedömas only if every part is); of the rest, all Ja is Ja (hedged when a part is, with the
+parts' remarks), all Nej is Nej, all Delvis is Delvis, and any mix is Delvis.
 """
 
 from __future__ import annotations
@@ -83,6 +88,21 @@ def draft_answer(results: Iterable[Linked]) -> DraftedAnswer:
         remarks = tuple(i for i, o, _, _ in linked if o in (Outcome.partly_fulfilled, Outcome.cannot_assess))
         return DraftedAnswer(Answer.yes, remarks)
     return DraftedAnswer(Answer.partly)
+
+
+def weigh_parts(parts: Iterable[DraftedAnswer]) -> DraftedAnswer:
+    """Rule 3: an overall question's answer from its parts' drafted answers (sub-questions, and its own
+    criteria's rule-2 answer as one more). A revisionsfråga answered Ja for one delfråga and Nej for
+    another is Delvis (Vingåker 2013, "inte fullt ut")."""
+    decided = [p for p in parts if p.answer is not Answer.cannot_assess]
+    answers = {p.answer for p in decided}
+    if not answers:
+        return DraftedAnswer(Answer.cannot_assess)
+    if len(answers) > 1:
+        return DraftedAnswer(Answer.partly)
+    (only,) = answers
+    remarks = tuple(dict.fromkeys(r for p in decided for r in p.remarks)) if only is Answer.yes else ()
+    return DraftedAnswer(only, remarks)
 
 
 def answer(results: Iterable[tuple[Outcome, Severity]]) -> Answer:

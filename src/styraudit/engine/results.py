@@ -164,9 +164,18 @@ class CriterionResult:
     check_failures: tuple[CheckFailure, ...] = ()
     data: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)  # its checks' data for renderers, merged
     subject: str | None = None  # set when the criterion was judged once for each question subject
+    # The steering documents it was judged on, when a question names what it examines; () = all of the subject's.
+    documents: tuple[str, ...] = ()
     # Partly fulfilled with its main part holding: something it judged is in order beside the shortfall,
     # or the shortfall is only a part of what was examined (rule 2's "Ja, i huvudsak" needs it).
     main_part_holds: bool = False
+
+    @property
+    def label(self) -> str:
+        """The id, with the subject and documents it was judged for when it was judged more than once
+        ("styrdokument-finns-tillampas [reglemente]"), so CI outputs name each result apart."""
+        scope = [s for s in (self.subject, *self.documents) if s]
+        return f"{self.criterion} [{', '.join(scope)}]" if scope else self.criterion
 
     def named(self, ident: str) -> bool:
         """Whether `ident` names this criterion: its id, or one of its old ids."""
@@ -201,6 +210,18 @@ class QuestionAnswer:
     motivation: str | None
     criteria: tuple[str, ...]
     remarks: tuple[str, ...] = ()  # the criteria that make a Ja "Ja, i huvudsak"
+    parts: tuple[str, ...] = ()  # the sub-questions (delfrågor) an overall question's answer rests on
+    # For each of `criteria`, the (subject, documents) of the result it was answered from, as that
+    # CriterionResult carries them: one criterion may be judged for several subjects or documents.
+    scopes: tuple[tuple[str | None, tuple[str, ...]], ...] = ()
+
+    def result(self, criterion: str, results: Iterable[CriterionResult]) -> CriterionResult | None:
+        """The result of `criterion` this answer rests on, among a case's results."""
+        scope = dict(zip(self.criteria, self.scopes, strict=False)).get(criterion)
+        matching = [r for r in results if r.criterion == criterion]
+        return next((r for r in matching if scope is None or (r.subject, r.documents) == scope), None) or next(
+            iter(matching), None
+        )
 
     @property
     def hedged(self) -> bool:

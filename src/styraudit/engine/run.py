@@ -8,15 +8,15 @@ from typing import Any
 
 from ..errors import InputError, Location, Problem
 from ..load.case import LoadedCase
-from ..model.audit import Answer
 from ..model.paths import dotted
 from ..text.clock import case_bound
 from ..text.jinja import MAX_RENDER_SECONDS
+from .answers import answers as question_answers
 from .context import CheckContext
 from .criteria import BoundCheck, CriteriaPack, Criterion
 from .followup import follow_up
 from .lifecycle import after_report, check_replies, with_recommendations
-from .outcome import Outcome, combine, draft_answer
+from .outcome import Outcome, combine
 from .recommendations import recommendations as audit_recommendations
 from .render import render
 from .results import (
@@ -27,10 +27,10 @@ from .results import (
     Finding,
     Observation,
     PointToVerify,
-    QuestionAnswer,
     Recommendation,
     merge_data,
 )
+from .scopes import Key, Scope, criterion_scopes, lookup, result_key
 
 
 def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) -> CaseResult:
@@ -42,22 +42,25 @@ def evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None = None) 
 def _evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None) -> CaseResult:
     ctx = CheckContext(loaded.case, as_of)
     selected = _selected(loaded, pack)
-    subjects = _subjects(loaded, pack)
-    contexts = {s: replace(ctx, subject=s) for named in subjects.values() for s in named if s is not None}
-    results: dict[tuple[str, str | None], CriterionResult] = {}
+    scopes = criterion_scopes(loaded.case.audit, pack)
+    # One context per scope, shared by its criteria, so that the lookups it caches are built once.
+    contexts: dict[Scope, CheckContext] = {(None, ()): ctx}
+    results: dict[Key, CriterionResult] = {}
     for criterion in pack.ordered():
         if criterion.id not in selected or criterion.spec.after_report:
             continue
-        named = subjects.get(criterion.id, (None,))
-        for subject in named:
-            key = subject if len(named) > 1 else None  # a criterion judged for one subject keeps its plain key
-            judged = _judge(criterion, contexts.get(subject, ctx), loaded, _parts(results, key))
-            results[(criterion.id, key)] = replace(judged, subject=key) if key else judged
+        named = scopes.get(criterion.id, ((None, ()),))
+        for scope in named:
+            if scope not in contexts:
+                contexts[scope] = replace(ctx, subject=scope[0], documents=frozenset(scope[1]) if scope[1] else None)
+            key = result_key(criterion.id, scope, named)
+            judged = _judge(criterion, contexts[scope], loaded, _parts(results, scope))
+            results[key] = replace(judged, subject=key[1], documents=key[2])
     recommendations = audit_recommendations(loaded, results.values())
     check_replies(loaded, recommendations)
     for criterion in after_report(pack, loaded):  # the replies to the recommendations, once they are known
-        results[(criterion.id, None)] = _judge(criterion, with_recommendations(ctx, recommendations), loaded, {})
-    answers = _answers(loaded, pack, results)
+        results[(criterion.id, None, ())] = _judge(criterion, with_recommendations(ctx, recommendations), loaded, {})
+    answers = question_answers(loaded, pack, results)
     reference = ctx.reference_date
     data = merge_data(c.data for c in results.values())
     return CaseResult(
@@ -74,12 +77,11 @@ def _evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None) -> Cas
     )
 
 
-def _points_to_verify(
-    loaded: LoadedCase, pack: CriteriaPack, results: dict[tuple[str, str | None], CriterionResult]
-) -> list[PointToVerify]:
-    """Doubts given in the body's favour (a code that says so), and deficiencies resting on interviews only."""
-    points: list[PointToVerify] = []
-    for (ident, _subject), result in results.items():
+def _points_to_verify(loaded: LoadedCase, pack: CriteriaPack, results: dict[Key, CriterionResult]) -> list[PointToVerify]:
+    """Doubts given in the body's favour (a code that says so), and deficiencies resting on interviews
+    only; each once, though a criterion judged on several questions' documents may find it twice."""
+    points: dict[tuple[str, str, str], PointToVerify] = {}
+    for (ident, *_scope), result in results.items():
         codes = {b.check.id: b.check.codes for b in pack.criteria[ident].checks}
         for o in result.observations:
             code = codes.get(o.check, {}).get(o.code)
@@ -87,8 +89,8 @@ def _points_to_verify(
             if reason is None and o.outcome in (Outcome.not_fulfilled, Outcome.partly_fulfilled):
                 reason = "interview_only" if o.facts and all(f.interview_only for f in o.facts) else None
             if reason:
-                points.append(PointToVerify(ident, o.text, o.facts, reason))
-    return points
+                points.setdefault((ident, o.text, reason), PointToVerify(ident, o.text, o.facts, reason))
+    return list(points.values())
 
 
 def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
@@ -112,21 +114,9 @@ def _selected(loaded: LoadedCase, pack: CriteriaPack) -> set[str]:
     return named | {part for ident in named for part in pack.criteria[ident].spec.composed_of}
 
 
-def _subjects(loaded: LoadedCase, pack: CriteriaPack) -> dict[str, tuple[str | None, ...]]:
-    """The distinct subjects the questions name for each criterion, in question order: a criterion
-    named by questions about different subjects (one per earlier recommendation) is judged once for each."""
-    audit = loaded.case.audit
-    found: dict[str, dict[str | None, None]] = {}
-    for question in audit.questions if audit else ():
-        for ident in question.criteria:
-            found.setdefault(pack.resolve(ident) or ident, {})[question.subject] = None
-    return {ident: tuple(named) for ident, named in found.items()}
-
-
-def _parts(results: dict[tuple[str, str | None], CriterionResult], subject: str | None) -> dict[str, CriterionResult]:
-    """The results a composite criterion judged for `subject` is made of: the subject's own, else the plain ones."""
-    plain = {ident: r for (ident, key), r in results.items() if key is None}
-    return plain | {ident: r for (ident, key), r in results.items() if key is not None and key == subject}
+def _parts(results: dict[Key, CriterionResult], scope: Scope) -> dict[str, CriterionResult]:
+    """The results a composite criterion judged in `scope` is made of: those in the same scope, else the plainer ones."""
+    return {ident: found for ident in {k[0] for k in results} if (found := lookup(results, ident, scope)) is not None}
 
 
 def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: dict[str, CriterionResult]) -> CriterionResult:
@@ -236,25 +226,3 @@ def _addressees(symbols: list[str], ctx: CheckContext) -> list[str]:
         else:
             resolved.append(symbol)
     return list(dict.fromkeys(resolved))
-
-
-def _answers(
-    loaded: LoadedCase, pack: CriteriaPack, results: dict[tuple[str, str | None], CriterionResult]
-) -> tuple[QuestionAnswer, ...]:
-    audit = loaded.case.audit
-    if audit is None:
-        return ()
-    overrides = {o.question: o for o in audit.overrides}
-    answers = []
-    for question in audit.questions:
-        criteria = tuple(dict.fromkeys(pack.resolve(c) or c for c in question.criteria))  # canonical ids, once each
-        # a criterion judged only after the report (the replies) has no result in a case without a missiv
-        found = {c: results.get((c, question.subject)) or results.get((c, None)) for c in criteria}
-        criteria = tuple(c for c in criteria if found[c] is not None)
-        judged = [found[c] for c in criteria]
-        draft = draft_answer((c, r.outcome, r.severity, r.main_part_holds) for c, r in zip(criteria, judged, strict=True))
-        override = overrides.get(question.id)
-        final: Answer = override.answer if override else draft.answer
-        motivation = override.motivation if override else None
-        answers.append(QuestionAnswer(question.id, question.text, draft.answer, final, motivation, criteria, draft.remarks))
-    return tuple(answers)

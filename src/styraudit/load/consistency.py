@@ -24,7 +24,36 @@ def check_consistency(case: Case, doc: YamlDocument) -> list[Problem]:
         for below, message, hint in model.inconsistencies():
             where = (*path, *below)
             problems.append(Problem(doc.locate(where), f"{dotted(where)}: {message}", hint, "schema"))
+    return problems + _documents_of_other_subjects(case, doc)
+
+
+def _documents_of_other_subjects(case: Case, doc: YamlDocument) -> list[Problem]:
+    """A question examines its own subject's documents: one about another subject (neither the
+    question's nor a part of it) could never be judged for that question."""
+    wholes = {s.id: s.part_of for s in case.subjects}
+    named = {d.id: d.subject for d in [*case.steering_documents, *case.absences]}
+    problems = []
+    for qi, question in enumerate(case.audit.questions if case.audit else ()):
+        if question.subject not in wholes:
+            continue  # a question about a recommendation or a body takes any subject's documents
+        for di, ident in enumerate(question.documents):
+            about = named.get(ident)
+            if about is not None and question.subject not in _within(about, wholes):
+                where = ("audit", "questions", qi, "documents", di)
+                message = f"{dotted(where)}: {ident!r} is about the subject {about!r}, not the question's {question.subject!r}"
+                hint = "name a document of the question's subject, or correct the document's `subject`"
+                problems.append(Problem(doc.locate(where), message, hint, "schema"))
     return problems
+
+
+def _within(subject: str, wholes: dict[str, str | None]) -> list[str]:
+    """The subject and the portfolios or programmes it is part of, nearest first."""
+    chain: list[str] = []
+    current: str | None = subject
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = wholes.get(current)
+    return chain
 
 
 def _models(model: BaseModel, path: YamlPath) -> Iterator[tuple[YamlPath, Any]]:

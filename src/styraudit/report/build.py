@@ -217,11 +217,10 @@ def _waiver(criterion: CriterionResult, labels: dict[str, Any]) -> str:
 
 
 def _answers(result: CaseResult, labels: dict[str, Any]) -> tuple[AnswerRow, ...]:
-    by_id = {c.criterion: c for c in result.criteria}
     words = labels["answers"]
     rows = []
     for answer in result.answers:
-        criteria = [by_id[c] for c in answer.criteria if c in by_id]
+        criteria = [r for c in answer.criteria if (r := answer.result(c, result.criteria)) is not None]
         explaining = [c for c in criteria if c.outcome in DEFICIENT] or criteria
         rows.append(
             AnswerRow(
@@ -230,10 +229,22 @@ def _answers(result: CaseResult, labels: dict[str, Any]) -> tuple[AnswerRow, ...
                 drafted=words[answer.drafted.value],
                 overridden=answer.overridden,
                 motivation=answer.motivation,
-                comment=_unique(c.assessment for c in explaining),
+                comment=_unique([_rests_on_parts(answer, result, labels), *(c.assessment for c in explaining)]),
             )
         )
     return tuple(rows)
+
+
+def _rests_on_parts(answer: Any, result: CaseResult, labels: dict[str, Any]) -> str:
+    """For an overall question, the sentence that names the sub-questions its answer is weighed from."""
+    table, words = labels["answers_table"], labels["answers"]
+    by_id = {a.question: a for a in result.answers}
+    named = [
+        table["part"].format(question=part.text, answer=lower_first(words[part.final.value]))
+        for p in answer.parts
+        if (part := by_id.get(p)) is not None
+    ]
+    return table["rests_on_parts"].format(parts=join_sv(named)) if named else ""
 
 
 def _unique(texts: Iterable[str]) -> tuple[str, ...]:

@@ -64,7 +64,7 @@ class GithubReporter(WorkerCopy):
             if criterion.failing:
                 shown = facts(criterion)
                 where = shown[0].location if shown else Location(result.file)
-                title = f"{criterion.criterion}: {criterion.title}"
+                title = f"{criterion.label}: {criterion.title}"
                 self.stream.write(command(COMMANDS[criterion.severity], where, title, message(criterion), self.root) + "\n")
             if criterion.deficient:
                 self._row(result, criterion)

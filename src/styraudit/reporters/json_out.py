@@ -78,6 +78,7 @@ def criterion_dict(criterion: CriterionResult, rec_ids: dict[str, str] | None = 
         **({"check_failures": failures} if failures else {}),
         "id": criterion.criterion,
         **({"subject": criterion.subject} if criterion.subject else {}),
+        **({"documents": list(criterion.documents)} if criterion.documents else {}),
         "title": criterion.title,
         "theme": criterion.theme,
         "severity": criterion.severity.value,
@@ -118,6 +119,7 @@ def case_dict(result: CaseResult) -> dict[str, Any]:
                 "overridden": a.overridden,
                 "motivation": a.motivation,
                 "criteria": list(a.criteria),
+                **({"parts": list(a.parts)} if a.parts else {}),
             }
             for a in result.answers
         ],

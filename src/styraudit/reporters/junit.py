@@ -88,7 +88,7 @@ class JunitReporter(WorkerCopy):
         return suite
 
     def _testcase(self, suite: ET.Element, classname: str, path: str, criterion: CriterionResult, summary: Summary) -> None:
-        name = clean(f"{criterion.criterion}: {criterion.title}")
+        name = clean(f"{criterion.label}: {criterion.title}")
         case = ET.SubElement(suite, "testcase", {"classname": clean(classname), "name": name, "file": path})
         outcome = _(OUTCOMES[criterion.outcome])
         if criterion.waiver:

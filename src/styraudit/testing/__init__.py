@@ -10,6 +10,7 @@ A fixture file is YAML:
         params: {}
         as_of: 2024-01-01          # optional reference date
         subject: rek-1             # optional: the subject the audit question names
+        documents: [reglemente]    # optional: the steering documents the question examines (default: all)
         recommendations:           # optional: the audit's recommendations, for after-report checks
           - {id: rek-tydligt-uppdrag, to: [RS]}
         expect:
@@ -72,6 +73,7 @@ class CheckFixture:
     expect: dict[str, Any] = field(default_factory=dict)
     subject: str | None = None
     recommendations: tuple[Any, ...] = ()  # engine.results.AuditRecommendation, for after-report checks
+    documents: frozenset[str] | None = None  # the question's own documents, when it names them
 
     @property
     def id(self) -> str:
@@ -106,6 +108,7 @@ def load_fixtures(path: Path) -> list[CheckFixture]:
                 expect,
                 case.subject,
                 tuple(AuditRecommendation(r.id, r.text, tuple(r.to)) for r in case.recommendations),
+                frozenset(case.documents) if case.documents is not None else None,
             )
         )
     return fixtures
@@ -128,7 +131,7 @@ def run_fixture(fixture: CheckFixture) -> CheckResult:
     """Validate the fixture's case and run its check with its parameters."""
     loaded = validate_document(YamlDocument(fixture.file, fixture.data, dict(fixture.positions)))
     check = checks()[fixture.check]
-    ctx = CheckContext(loaded.case, fixture.as_of, fixture.subject, fixture.recommendations)
+    ctx = CheckContext(loaded.case, fixture.as_of, fixture.subject, fixture.recommendations, fixture.documents)
     return check.judge(ctx, check.params.model_validate(fixture.params))
 
 

@@ -43,6 +43,9 @@ class FixtureCase(StrictModel):
     params: dict[str, Any] | None = None
     as_of: date | None = None
     subject: str | None = Field(default=None, description="The question subject the check judges, when the case names several.")
+    documents: list[str] | None = Field(
+        default=None, description="The steering documents (or recorded absences) the question names as what it examines."
+    )
     recommendations: list[FixtureRecommendation] = Field(
         default_factory=list, description="The audit's recommendations, for checks judged after the report."
     )
