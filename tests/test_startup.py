@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from clirunner import ROOT
+
 HEAVY = {"rich", "jinja2", "pydantic", "yaml", "babel", "matplotlib", "docx", "pptx"}
 
 
@@ -41,3 +43,22 @@ def test_help_without_pydantic_reads_as_typer_writes_it(args: tuple[str, ...]) -
     full = subprocess.run([sys.executable, "-c", FULL_PATH, *args], capture_output=True, text=True, check=True)
     assert "Usage:" in early.stdout
     assert early.stdout.replace("python -m styraudit", "styraudit") == full.stdout
+
+
+SHIPPED = "cases/verksamhetsstyrningsmodell-2021-2023.yaml"  # relative to ROOT, the working folder below
+
+
+def test_validate_of_paths_alone_runs_without_typer() -> None:
+    """`validate PATH...` with no option needs no argument parser: typer and click stay unread."""
+    loaded = _imported("validate", str(ROOT / SHIPPED))
+    assert "styraudit" in loaded and "pydantic" in loaded
+    assert not {"typer", "click", "rich", "jinja2"} & loaded
+
+
+@pytest.mark.parametrize("paths", [(SHIPPED,), ("tests/inputs",), ("no-such-file.yaml",), (SHIPPED, "tests/inputs/invalid")])
+def test_validate_without_typer_prints_and_exits_as_the_full_path(paths: tuple[str, ...]) -> None:
+    """The early path of `validate PATH...` and typer's give the same output and exit code."""
+    early = subprocess.run([sys.executable, "-m", "styraudit", "validate", *paths], capture_output=True, text=True, cwd=ROOT)
+    full = subprocess.run([sys.executable, "-c", FULL_PATH, "validate", *paths], capture_output=True, text=True, cwd=ROOT)
+    assert "validated" in early.stdout + early.stderr or "error:" in early.stderr
+    assert (early.returncode, early.stdout, early.stderr) == (full.returncode, full.stdout, full.stderr)

@@ -1,6 +1,7 @@
 """The console-script entry point. `--version` is answered before typer is imported, so that
 the command a CI job runs most often costs little more than starting Python; `--help` (of the
-tool or of one command) is answered without importing pydantic."""
+tool or of one command) is answered without importing pydantic; and `validate` given only paths
+runs without typer, whose parsing (and the value adapters it builds) cost a third of it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ def main() -> None:
 
         print(f"styraudit {__version__}")
         return
+    if _plain_validate(args):
+        sys.exit(_validate(args[1:]))
     if 1 <= len(args) <= 3 and args[-1] == "--help" and not any(a.startswith("-") for a in args[:-1]):
         _without_value_adapters()
     from .cli import main as cli_main
@@ -38,3 +41,22 @@ def _without_value_adapters() -> None:
     stub = types.ModuleType("typer._adapters")
     stub.try_build_adapter = lambda annotation, parameter_info: None  # type: ignore[attr-defined]
     sys.modules.setdefault("typer._adapters", stub)
+
+
+def _plain_validate(args: list[str]) -> bool:
+    """`validate PATH...` with no option: nothing for typer to parse that the paths do not say.
+
+    An argument starting with `-` (an option, `--`, `-` itself) takes the full path, which parses
+    it or refuses it as typer does; so does Windows, where click expands globs in the arguments.
+    """
+    return len(args) >= 2 and args[0] == "validate" and os.name != "nt" and not any(a.startswith("-") for a in args[1:])
+
+
+def _validate(paths: list[str]) -> int:
+    """What `cli.validate` runs for these paths and no option, and its exit code.
+    tests/test_startup.py checks that the output and exit code are the full path's."""
+    from .commands import validate
+    from .commands.runner import exit_code
+    from .engine.session import CommandLine, Session
+
+    return exit_code(lambda: validate.run(Session(CommandLine(paths=tuple(paths)), os.environ, None)))
