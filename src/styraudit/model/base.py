@@ -1,7 +1,5 @@
 """Building blocks of the case model: strict models, partial dates, periods and id references."""
 
-from __future__ import annotations
-
 import calendar
 import re
 from collections.abc import Iterator
@@ -64,7 +62,7 @@ class PartialDate:
     day: int = 0
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
+    def parse(cls, text: str) -> "PartialDate":
         match = _DATE.match(text.strip())
         if not match:
             raise PydanticCustomError(
@@ -107,7 +105,7 @@ class PartialDate:
         )
 
     @classmethod
-    def _coerce(cls, value: Any) -> PartialDate:
+    def _coerce(cls, value: Any) -> "PartialDate":
         if isinstance(value, cls):
             return value
         if isinstance(value, date):
@@ -161,7 +159,7 @@ class Period(StrictModel):
     end: PartialDate | None = None
 
     @model_validator(mode="after")
-    def _in_order(self) -> Period:
+    def _in_order(self) -> "Period":
         if self.end is not None and self.end.latest() < self.start.earliest():
             raise PydanticCustomError(
                 "date_order",
