@@ -130,17 +130,36 @@ class RefTo:
     kinds: tuple[str, ...]
 
 
+class Prebuilt:
+    """A string type's pydantic schema, made once: the model's ~700 fields are mostly a few such
+    types (a text, an id, a reference), and pydantic took each one's constraints apart again at
+    every field. The same schema, so the same validation, messages and JSON schema. (Hashed by
+    identity: `typing` hashes what an annotation carries.)"""
+
+    __slots__ = ("schema",)
+
+    def __init__(self, schema: core_schema.CoreSchema) -> None:
+        self.schema = schema
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return dict(self.schema)  # type: ignore[return-value]  # a copy: pydantic may annotate what it gets
+
+
+_NON_EMPTY = Prebuilt(core_schema.str_schema(min_length=1))
+
+
 def ref(*kinds: str) -> Any:
     """An id reference to one of `kinds` (body, administration, role, group, document, interview, ...)."""
-    return Annotated[str, RefTo(kinds), Field(min_length=1)]
+    return Annotated[str, RefTo(kinds), _NON_EMPTY]
 
 
 # An owned company or other entity under oversight (a subject) can act too: report, decide, be concerned.
 ACTOR = ("body", "administration", "role", "group", "subject")
 SOURCE = ("document", "interview")
-Id = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö_.\-]*$")]
-Text = Annotated[str, Field(min_length=1)]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]
+ID_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö_.\-]*$"
+Id = Annotated[str, Prebuilt(core_schema.str_schema(min_length=1, max_length=80, pattern=ID_PATTERN))]
+Text = Annotated[str, _NON_EMPTY]
+Url = Annotated[str, Prebuilt(core_schema.str_schema(pattern=r"^https?://\S+$", max_length=2000))]
 SourceRef = ref(*SOURCE)
 ActorRef = ref(*ACTOR)
 BodyRef = ref("body")
