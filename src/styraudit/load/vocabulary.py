@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from ..model.common import is_yes_no
+from .ref_fields import per_annotation
 from .resources import data_dir
 
 WORDS_FILE = "input/words.sv.yaml"
@@ -97,16 +98,19 @@ def _field_value(value: Any, field: FieldInfo, is_bool: bool, enum: type[Enum] |
     return items if isinstance(value, list) else items[0]
 
 
+@per_annotation
 def _is_bool(annotation: Any) -> bool:
     return annotation is bool or bool in typing.get_args(annotation)
 
 
+@per_annotation
 def enum_in(annotation: Any) -> type[Enum] | None:
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return annotation
     return next((found for arg in typing.get_args(annotation) if (found := enum_in(arg))), None)
 
 
+@per_annotation
 def _model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
