@@ -63,7 +63,9 @@ def _plain_validate(args: list[str]) -> bool:
     An argument starting with `-` (an option, `--`, `-` itself) takes the full path, which parses
     it or refuses it as typer does; so does Windows, where click expands globs in the arguments.
     """
-    return len(args) >= 2 and args[0] == "validate" and os.name != "nt" and not any(a.startswith("-") for a in args[1:])
+    if len(args) < 2 or args[0] != "validate" or os.name == "nt" or "_STYRAUDIT_COMPLETE" in os.environ:
+        return False  # (the last: a shell asking typer to complete the words, not to run them)
+    return not any(a.startswith("-") for a in args[1:])
 
 
 def _validate(paths: list[str]) -> int:
