@@ -157,6 +157,8 @@ def test_fifos_are_refused_not_read(tmp_path: Path) -> None:
         ("[tool.other]\nname = 1\n", False),
         (b"[tool.black]\nline = '\xff'\n", False),  # someone else's broken file is passed over
         ('[tool.styraudit]\nfail-on = "high"\n', True),
+        ('[tool."styr\\u0061udit"]\nfail-on = "high"\n', True),  # the name as TOML escapes may write it
+        ('[tool."styr\\U00000061udit"]\nfail-on = "high"\n', True),
     ],
 )
 def test_pyproject_is_parsed_not_searched(tmp_path: Path, pyproject: str | bytes, found: bool) -> None:

@@ -10,7 +10,6 @@ annotations it must evaluate one by one, ~300 evaluations at every start; writte
 the interpreter makes them once, with the module.
 """
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +17,6 @@ import typer
 from typer.core import TyperArgument
 
 from . import __version__
-from .errors import StyrauditError
 from .text.i18n import _, install_for_typer
 
 install_for_typer()  # typer's own words in --help ("Options", "default: ...") from our catalog
@@ -76,28 +74,10 @@ ConfigOption = Annotated[
 
 
 def _run(action: object) -> None:
-    """Call a command; print domain errors as messages, never as a traceback.
+    """Call a command and exit with its code (commands/runner.py prints domain errors as messages)."""
+    from .commands.runner import exit_code
 
-    Standard output is flushed here, so that a full disk or a closed pipe behind it is an error
-    message with exit code 2 too, not a traceback at interpreter exit; Ctrl-C ends with 130.
-    """
-    from .commands.stdout import stdout_failed
-    from .load.printable import protect_standard_streams
-    from .text.messages import print_problems
-
-    protect_standard_streams()
-    try:
-        code = action()  # type: ignore[operator]
-        sys.stdout.flush()
-    except StyrauditError as error:
-        print_problems(error.problems)
-        code = EXIT_INVALID
-    except OSError as error:  # standard output (files raise StyrauditError from commands/output.py)
-        code = stdout_failed(error)
-    except KeyboardInterrupt:
-        print(_("styraudit: interrupted"), file=sys.stderr)
-        code = 130
-    raise typer.Exit(code)
+    raise typer.Exit(exit_code(action))  # type: ignore[arg-type]
 
 
 def _session(today: bool = False, **given: object):  # type: ignore[no-untyped-def]

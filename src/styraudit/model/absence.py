@@ -1,7 +1,5 @@
 """Absences: what the examination looked for and did not find, recorded as facts with their sources."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import ClassVar
 

@@ -1,7 +1,5 @@
 """Amounts of money as Swedish sources write them ("12,5 mnkr", "-3 200 tkr"), normalised to kronor."""
 
-from __future__ import annotations
-
 import difflib
 import re
 from dataclasses import dataclass
@@ -28,7 +26,7 @@ class Amount:
     unit: str
 
     @classmethod
-    def parse(cls, text: str) -> Amount:
+    def parse(cls, text: str) -> "Amount":
         match = _AMOUNT.match(text.strip())
         if not match and _NUMBER.match(text.strip()):
             raise PydanticCustomError("amount", "the amount '{text}' has no unit", {"text": text})
@@ -60,7 +58,7 @@ class Amount:
         )
 
     @classmethod
-    def _coerce(cls, value: Any) -> Amount:
+    def _coerce(cls, value: Any) -> "Amount":
         if isinstance(value, cls):
             return value
         if isinstance(value, str):

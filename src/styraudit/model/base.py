@@ -1,7 +1,5 @@
 """Building blocks of the case model: strict models, partial dates, periods and id references."""
 
-from __future__ import annotations
-
 import calendar
 import re
 from collections.abc import Iterator
@@ -64,7 +62,7 @@ class PartialDate:
     day: int = 0
 
     @classmethod
-    def parse(cls, text: str) -> PartialDate:
+    def parse(cls, text: str) -> "PartialDate":
         match = _DATE.match(text.strip())
         if not match:
             raise PydanticCustomError(
@@ -107,7 +105,7 @@ class PartialDate:
         )
 
     @classmethod
-    def _coerce(cls, value: Any) -> PartialDate:
+    def _coerce(cls, value: Any) -> "PartialDate":
         if isinstance(value, cls):
             return value
         if isinstance(value, date):
@@ -132,17 +130,36 @@ class RefTo:
     kinds: tuple[str, ...]
 
 
+class Prebuilt:
+    """A string type's pydantic schema, made once: the model's ~700 fields are mostly a few such
+    types (a text, an id, a reference), and pydantic took each one's constraints apart again at
+    every field. The same schema, so the same validation, messages and JSON schema. (Hashed by
+    identity: `typing` hashes what an annotation carries.)"""
+
+    __slots__ = ("schema",)
+
+    def __init__(self, schema: core_schema.CoreSchema) -> None:
+        self.schema = schema
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return dict(self.schema)  # type: ignore[return-value]  # a copy: pydantic may annotate what it gets
+
+
+_NON_EMPTY = Prebuilt(core_schema.str_schema(min_length=1))
+
+
 def ref(*kinds: str) -> Any:
     """An id reference to one of `kinds` (body, administration, role, group, document, interview, ...)."""
-    return Annotated[str, RefTo(kinds), Field(min_length=1)]
+    return Annotated[str, RefTo(kinds), _NON_EMPTY]
 
 
 # An owned company or other entity under oversight (a subject) can act too: report, decide, be concerned.
 ACTOR = ("body", "administration", "role", "group", "subject")
 SOURCE = ("document", "interview")
-Id = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö_.\-]*$")]
-Text = Annotated[str, Field(min_length=1)]
-Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)]
+ID_PATTERN = r"^[A-Za-z0-9ÅÄÖåäö][A-Za-z0-9ÅÄÖåäö_.\-]*$"
+Id = Annotated[str, Prebuilt(core_schema.str_schema(min_length=1, max_length=80, pattern=ID_PATTERN))]
+Text = Annotated[str, _NON_EMPTY]
+Url = Annotated[str, Prebuilt(core_schema.str_schema(pattern=r"^https?://\S+$", max_length=2000))]
 SourceRef = ref(*SOURCE)
 ActorRef = ref(*ACTOR)
 BodyRef = ref("body")
@@ -161,7 +178,7 @@ class Period(StrictModel):
     end: PartialDate | None = None
 
     @model_validator(mode="after")
-    def _in_order(self) -> Period:
+    def _in_order(self) -> "Period":
         if self.end is not None and self.end.latest() < self.start.earliest():
             raise PydanticCustomError(
                 "date_order",

@@ -1,7 +1,5 @@
 """The case file as a whole."""
 
-from __future__ import annotations
-
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -88,7 +86,7 @@ class Case(StrictModel):
     waivers: list[Waiver] = Field(default_factory=new_list)
 
     @model_validator(mode="after")
-    def _has_a_subject(self) -> Case:
+    def _has_a_subject(self) -> "Case":
         if self.initiative is None:
             if not self.subjects:
                 raise PydanticCustomError(

@@ -1,7 +1,5 @@
 """What every fact may say beyond its sources: yes/no that may be unknown, the subject it concerns, its level."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Annotated, Any
 

@@ -2,8 +2,6 @@
 reported; the internkontrollplan with its risk analysis, the controls planned and carried out, the
 results reported and what the body decided."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import ClassVar

@@ -1,7 +1,5 @@
 """Delegation: a delegation decision with its scope, to whom, its limits, and how delegated decisions are reported back."""
 
-from __future__ import annotations
-
 from typing import ClassVar
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """The uppdragsdirektiv, section by section as seed 003 has them; every section is optional."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -17,7 +15,7 @@ class DatedItem(StrictModel):
     as_written: str | None = None
 
     @model_validator(mode="after")
-    def _start_before_end(self) -> DatedItem:
+    def _start_before_end(self) -> "DatedItem":
         start, end = getattr(self, "start", None), getattr(self, "end", None)
         if start is not None and end is not None and end.latest() < start.earliest():
             raise PydanticCustomError(
@@ -146,7 +144,7 @@ class Directive(Sourced):
     checklist: Checklist | None = None
 
     @model_validator(mode="after")
-    def _unique_point_ids(self) -> Directive:
+    def _unique_point_ids(self) -> "Directive":
         # Decision points and milestones share ids on purpose (BP0 in both), but not within one list.
         for name in ("decision_points", "milestones"):
             ids = [item.id for item in getattr(self, name) or []]

@@ -1,8 +1,6 @@
 """Economy: a budget with the body that decided it, estimates, forecasts and outcomes over time,
 deviations and who approved them, and the rules on carrying a surplus or deficit over."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import ClassVar

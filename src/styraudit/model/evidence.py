@@ -1,7 +1,5 @@
 """Evidence: the documents and interviews every fact rests on."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import ClassVar
 

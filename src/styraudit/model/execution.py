@@ -1,7 +1,5 @@
 """Execution of decisions and assignments (verkställighet), and sample tests of how many were in order."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import ClassVar

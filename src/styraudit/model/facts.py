@@ -1,7 +1,5 @@
 """The facts of a case: the initiative, decisions, mandates, reports, anchoring, analyses, goals."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import ClassVar
 

@@ -1,7 +1,5 @@
 """Earlier audits, their recommendations, and what was done about each one."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import ClassVar
 

@@ -1,7 +1,5 @@
 """The goal hierarchy: plan goals, strategies, focus areas, target states, sub-goals and activities."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import ClassVar
 

@@ -5,8 +5,6 @@ Recommendations are named by the ids the engine gives them (`rek-<criterion>`, s
 engine/recommendations.py), so a reply written against one run stays valid in the next.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from enum import StrEnum
 

@@ -1,7 +1,5 @@
 """The organisation: bodies, the administrations under them, roles and groups."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import ClassVar
 

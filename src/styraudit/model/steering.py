@@ -1,8 +1,6 @@
 """Steering documents and routines (adopted by whom, when, revised, documented or informal, known and
 applied), and the organisation's resources: a unit, its assignment, its staffing against the need."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import ClassVar

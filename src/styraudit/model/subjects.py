@@ -1,7 +1,5 @@
 """What an audit examines: an initiative, a project, a programme, a portfolio, a standing process or an owned entity."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import ClassVar
