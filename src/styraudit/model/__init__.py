@@ -4,8 +4,7 @@ Unlike the rest of the package (and like cli.py), the model's modules do not pos
 annotations (`from __future__ import annotations`): pydantic reads every field's annotation as
 each class is made, and ~550 string annotations it must evaluate one by one, ~10 ms of every
 command that loads a case; written as objects, the interpreter makes them once, with the module.
-A method's annotation that names its own class is written in quotes. (audit.py keeps the import
-for now: another change is under way there.)"""
+A method's annotation that names its own class is written in quotes."""
 
 from __future__ import annotations
 

@@ -1,7 +1,5 @@
 """The audit itself, present when the file is an audit rather than a self-check; and waivers."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, ClassVar
