@@ -74,13 +74,24 @@ def _by_body(ctx: CheckContext, actor: str | None, decision: str | None, *kinds:
     return ctx.is_body(actor, *(kinds or POLITICAL))
 
 
+def _answered_by_absence(ctx: CheckContext, fact: Any, kind: str) -> bool:
+    """Whether the case records an absence of `kind` whose `in_response_to` names this fact."""
+    return bool(fact.id) and any(fact.id in a.in_response_to for _, a in ctx.absences(kind))
+
+
 def _deviation_decided(ctx: CheckContext, deviation: Any) -> bool | None:
     """Approved or decided by a political body; False when the case records that no decision
     answered it (an absence of kind `decision` whose `in_response_to` names the deviation)."""
     found = _by_body(ctx, deviation.approved_by, deviation.decision)
-    if found is None and deviation.id and any(deviation.id in a.in_response_to for _, a in ctx.absences("decision")):
-        return False
-    return found
+    return False if found is None and _answered_by_absence(ctx, deviation, "decision") else found
+
+
+def _deviation_measures(ctx: CheckContext, deviation: Any) -> bool | None:
+    """Measures recorded for the deviation; False when the case records that none answered it
+    (an absence of kind `action` naming the deviation: no plan to deal with the overrun)."""
+    if deviation.measures:
+        return True
+    return False if _answered_by_absence(ctx, deviation, "action") else None
 
 
 def _carried_out(ctx: CheckContext, plan: Any) -> bool | None:
@@ -121,8 +132,8 @@ ELEMENTS: dict[Collection, dict[str, Element]] = {
     },
     Collection.deviations: {
         "explained": lambda ctx, d: d.explained,
-        "measures": lambda ctx, d: _known(d.measures),
-        "approved_by_body": lambda ctx, d: _deviation_decided(ctx, d),
+        "measures": _deviation_measures,
+        "approved_by_body": _deviation_decided,
     },
     Collection.risks: {
         "owner": lambda ctx, r: _known(r.owner),
