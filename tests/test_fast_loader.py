@@ -85,6 +85,16 @@ def test_limits_and_refusals_give_the_python_paths_message() -> None:
         _same(text)
 
 
+def test_a_quoted_scalar_with_more_on_its_line_gives_the_python_paths_message() -> None:
+    # libyaml refuses these; rapidyaml read the first as a list of two (found by hypothesis in CI)
+    for text in ('- "x"  - "x"\n', 'a: "b" c\n', "a: 'b' 'c'\n", 'a: {"x" y}\n', 'a: "x\n  y" z\n'):
+        assert fast.parse(text, DEFAULT_LIMITS) is None, text
+        _same(text)
+    for text in ('a: "b"  # c\n', 'a: ["x", "y"]\n', '"k": v\n', "a: |\n  {{ 'x' if y }}\n"):
+        assert fast.parse(text, DEFAULT_LIMITS) is not None, text
+        _same(text)
+
+
 def test_the_python_path_is_taken_when_asked() -> None:
     env = {**os.environ, "STYRAUDIT_LOADER": "python"}
     probe = "from styraudit.load import fast; print(fast.available())"

@@ -32,6 +32,11 @@ from .limits import Limits
 _PLAIN_BYTES = bytes(range(0x20, 0x7F)).replace(b"\\", b"") + b"\n" + bytes(range(0x80, 0x100))
 _ODD_CHARACTERS = ("\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff")
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
+# A quoted scalar that starts a value (at a line's start, after `-`, `:`, `[`, `{` but not `{{`, or `,`) and has
+# more on its line than a comment, a colon or flow punctuation (`- "x"  - "y"`), or that goes on to
+# the next line: libyaml refuses the first and rapidyaml reads on. Plain text that happens to look
+# like one only costs its file the Python path.
+_AFTER_QUOTE = re.compile(r"""(?m)(?:^|[-:\[,]|(?<!\{)\{)[ ]*(?:(?:"[^"\n]*"|'[^'\n]*')[ ]*[^ #:,\]}\n]|"[^"\n]*$|'[^'\n]*$)""")
 _MARKERS = ("---", "...", "%")
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`")  # a plain scalar cannot start with one in libyaml
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -114,6 +119,8 @@ def _refused(text: str, raw: bytes) -> bool:
     if (b"\xc2" in raw and _C1.search(raw)) or text.startswith(_MARKERS):
         return True
     if any(f"\n{marker}" in text for marker in _MARKERS):
+        return True
+    if ('"' in text or "'" in text) and _AFTER_QUOTE.search(text):
         return True
     at = text.find("?")
     while at != -1:  # `? key`: after nothing but spaces and dashes on its line, or after [ { ,
