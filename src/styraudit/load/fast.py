@@ -122,6 +122,11 @@ def _refused(text: str, raw: bytes) -> bool:
         return True
     if ('"' in text or "'" in text) and _AFTER_QUOTE.search(text):
         return True
+    at = text.find(" #")
+    while at != -1:  # a comment on a line that opens a flow collection: rapidyaml reads it as text
+        if any(c in text[text.rfind("\n", 0, at) + 1 : at] for c in "{["):
+            return True
+        at = text.find(" #", at + 2)
     at = text.find("?")
     while at != -1:  # `? key`: after nothing but spaces and dashes on its line, or after [ { ,
         if text[at + 1 : at + 2] in ("", " ", "\n"):
