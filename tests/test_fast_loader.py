@@ -86,7 +86,8 @@ def test_limits_and_refusals_give_the_python_paths_message() -> None:
 
 
 def test_what_rapidyaml_reads_on_where_libyaml_stops_takes_the_python_path() -> None:
-    # libyaml refuses these; rapidyaml read the first as a list of two, the last's comment as text
+    # libyaml refuses these; rapidyaml read the first as a list of two, a comment in a flow collection as text and a
+    # flow scalar starting with `:` as plain
     for text in (
         '- "x"  - "x"\n',
         'a: "b" c\n',
@@ -94,6 +95,8 @@ def test_what_rapidyaml_reads_on_where_libyaml_stops_takes_the_python_path() -> 
         'a: {"x" y}\n',
         'a: "x\n  y" z\n',
         "- {a: b # c, d: e}\n- {f: g}\n",
+        "a: [b, :c]\n",
+        "a: {:k: v}\n",
     ):
         assert fast.parse(text, DEFAULT_LIMITS) is None, text
         _same(text)

@@ -190,7 +190,7 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
         if is_map:
             raw = key_of(handle, node)
             key = "" if raw is None else str(raw, "utf-8")
-            if not key or len(key) > max_string or key in container or (not kind & KEYQUO and _odd(key)):
+            if not key or len(key) > max_string or key in container or (not kind & KEYQUO and _odd(key, flow)):
                 return None  # a duplicate is the Python path's to name
         if kind & (MAP | SEQ):
             if len(stack) + 1 >= max_depth:
@@ -202,8 +202,8 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
         if value is None:
             if flow:  # `{a, b}` or `{a: }`: the Python path tells one from the other
                 return None
-        elif len(value) > max_string or (not kind & VALQUO and value[:1] in _INDICATORS):
-            return None
+        elif len(value) > max_string or (not kind & VALQUO and (value[:1] in _INDICATORS or (flow and value[:1] in "-:?"))):
+            return None  # (in a flow collection libyaml also refuses `:x`, and reads `- x` otherwise)
         elif not kind & VALQUO and value in NULLS:
             value = None
         if is_map:
@@ -213,9 +213,10 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
     return data, tree
 
 
-def _odd(key: str) -> bool:
-    """A plain key the Python path reads otherwise: null (`~`) or starting with an indicator."""
-    return key in NULLS or key[:1] in _INDICATORS
+def _odd(key: str, flow: bool) -> bool:
+    """A plain key the Python path reads otherwise: null (`~`) or starting with an indicator
+    (in a flow mapping, `-`, `:` and `?` too)."""
+    return key in NULLS or key[:1] in _INDICATORS or (flow and key[:1] in "-:?")
 
 
 def _open(
