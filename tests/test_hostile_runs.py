@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from hostile_support import CASE, accepted, styraudit
+from styraudit.commands import parallel
 from styraudit.commands.parallel import CHUNK, default_jobs, worker_count
 
 FILES = 200  # about four seconds of work on two cores: time to stop it half-way
@@ -80,6 +81,27 @@ def test_4_sigint_leaves_no_temporary_file_and_one_message(tmp_path: Path, big: 
     _, stderr = run.communicate(timeout=20)
     assert run.returncode == 130 and stderr.decode() == "styraudit: interrupted\n", stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big"]
+
+
+HALF_A_RESULT = """
+import multiprocessing, os, struct, time
+from concurrent.futures import ProcessPoolExecutor
+from styraudit.commands import parallel
+
+pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+pool.submit(time.sleep, 0.05).result()  # the workers and the pool's manager thread are running
+header = struct.pack("!i", 1 << 20)  # a result of 1 MiB whose sender was killed four bytes in
+os.write(pool._result_queue._writer.fileno(), header + b"half")
+time.sleep(0.3)
+parallel._stop(pool)
+"""
+
+
+@pytest.mark.skipif(parallel.start_method() != "fork", reason="the pool's pipes are inherited by forking")
+def test_4_stopping_the_pool_ends_even_with_half_a_result_in_its_pipe() -> None:
+    """What made Ctrl-C hang after its message: a worker killed while it sent a result."""
+    run = subprocess.run([sys.executable, "-c", HALF_A_RESULT], capture_output=True, timeout=60, check=False)
+    assert run.returncode == 0, run.stderr
 
 
 @pytest.mark.slow

@@ -11,7 +11,15 @@ import types
 
 
 def main() -> None:
-    args = sys.argv[1:]
+    try:
+        _main(sys.argv[1:])
+    except KeyboardInterrupt:  # Ctrl-C while starting, before a command's own handling took over
+        from .commands.runner import interrupted
+
+        sys.exit(interrupted())
+
+
+def _main(args: list[str]) -> None:
     # pydantic looks for plugins (entry points of every installed distribution) when it builds the
     # first schema: about 50 ms, more than validating a case. The tool's models are its own and no
     # plugin belongs in them; a user who wants one sets the variable (even empty) themselves.

@@ -173,6 +173,8 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     """
     kill = getattr(pool, "kill_workers", None)
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     if kill is not None:
         with contextlib.suppress(Exception):
@@ -183,6 +185,20 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=5)
+    _end_the_wait_for_results(results, manager)
+
+
+def _end_the_wait_for_results(results: Any, manager: threading.Thread | None) -> None:
+    """A worker killed while it sent a result leaves half a message in the result pipe, and the
+    pool's manager thread waits for the rest for ever: the interpreter joins that thread at exit,
+    so the run would hang after its message. The workers are dead and the parent holds the pipe's
+    last writing end; closing it ends that wait with end-of-file, which the pool takes as broken."""
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(OSError):
+            writer.close()
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 def _pickled(job: tuple[Callable[..., Any], tuple[Any, ...]]) -> bytes | None:

@@ -32,6 +32,11 @@ def exit_code(action: Callable[[], int]) -> int:
     except OSError as error:  # standard output (files raise StyrauditError from commands/output.py)
         code = stdout_failed(error)
     except KeyboardInterrupt:
-        print(_("styraudit: interrupted"), file=sys.stderr)
-        code = 130
+        code = interrupted()
     return code
+
+
+def interrupted() -> int:
+    """Ctrl-C: one line, no traceback, and the shell's exit code for it."""
+    print(_("styraudit: interrupted"), file=sys.stderr)
+    return 130
