@@ -39,6 +39,8 @@ _C1 = re.compile(rb"\xc2[\x80-\x9f]")
 _AFTER_QUOTE = re.compile(r"""(?m)(?:^|[-:\[,]|(?<!\{)\{)[ ]*(?:(?:"[^"\n]*"|'[^'\n]*')[ ]*[^ #:,\]}\n]|"[^"\n]*$|'[^'\n]*$)""")
 _MARKERS = ("---", "...", "%")
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`")  # a plain scalar cannot start with one in libyaml
+# In a flow collection `-`, `:` and `?` too: libyaml refuses `:x` there, and reads `- x` otherwise.
+_FLOW_INDICATORS = _INDICATORS | frozenset("-:?")
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 # rapidyaml's node type bits (c4/yml/node_type.hpp), as the wheel's ryml module names them
 KEY, VAL, MAP, SEQ, DOC = 0x1, 0x2, 0x4, 0x8, 0x10
@@ -124,17 +126,22 @@ def _refused(text: str, raw: bytes) -> bool:
         return True
     at = text.find(" #")
     while at != -1:  # a comment on a line that opens a flow collection: rapidyaml reads it as text
-        if any(c in text[text.rfind("\n", 0, at) + 1 : at] for c in "{["):
+        if any(c in _line_before(text, at) for c in "{["):
             return True
         at = text.find(" #", at + 2)
     at = text.find("?")
     while at != -1:  # `? key`: after nothing but spaces and dashes on its line, or after [ { ,
         if text[at + 1 : at + 2] in ("", " ", "\n"):
-            before = text[text.rfind("\n", 0, at) + 1 : at]
+            before = _line_before(text, at)
             if not before.strip(" -") or before.rstrip(" ")[-1:] in ("[", "{", ","):
                 return True
         at = text.find("?", at + 1)
     return False
+
+
+def _line_before(text: str, at: int) -> str:
+    """What stands on the line of `at`, before it."""
+    return text[text.rfind("\n", 0, at) + 1 : at]
 
 
 def _quiet_parse(tree: Tree) -> bool:
@@ -187,10 +194,11 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
         kind = kind_of(handle, node)
         if kind & REFUSED:
             return None
+        odd = _FLOW_INDICATORS if flow else _INDICATORS  # the starts of a plain scalar read otherwise
         if is_map:
             raw = key_of(handle, node)
             key = "" if raw is None else str(raw, "utf-8")
-            if not key or len(key) > max_string or key in container or (not kind & KEYQUO and _odd(key, flow)):
+            if not key or len(key) > max_string or key in container or (not kind & KEYQUO and (key in NULLS or key[:1] in odd)):
                 return None  # a duplicate is the Python path's to name
         if kind & (MAP | SEQ):
             if len(stack) + 1 >= max_depth:
@@ -202,8 +210,8 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
         if value is None:
             if flow:  # `{a, b}` or `{a: }`: the Python path tells one from the other
                 return None
-        elif len(value) > max_string or (not kind & VALQUO and (value[:1] in _INDICATORS or (flow and value[:1] in "-:?"))):
-            return None  # (in a flow collection libyaml also refuses `:x`, and reads `- x` otherwise)
+        elif len(value) > max_string or (not kind & VALQUO and value[:1] in odd):
+            return None
         elif not kind & VALQUO and value in NULLS:
             value = None
         if is_map:
@@ -211,12 +219,6 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
         else:
             container.append(value)
     return data, tree
-
-
-def _odd(key: str, flow: bool) -> bool:
-    """A plain key the Python path reads otherwise: null (`~`) or starting with an indicator
-    (in a flow mapping, `-`, `:` and `?` too)."""
-    return key in NULLS or key[:1] in _INDICATORS or (flow and key[:1] in "-:?")
 
 
 def _open(
