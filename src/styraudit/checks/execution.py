@@ -3,6 +3,9 @@
 `aspect: executed` judges whether each decision or assignment was carried out, and on time, and the
 sample tests (stickprov): the share found in order. `aspect: reported` judges whether the execution
 was reported back to the deciding body (the decision's body, else the mandate's giver), by the due date.
+A sample that counts each point it verified (`executed`, `reported`) is judged on that point's count,
+of the items whose point the source tells: a decision carried out but not reported back is then a
+shortfall in reporting only. A sample with one count for everything is judged on execution alone.
 PASS: the share in order is at least `fulfilled_share` (of the executions, and of each sample).
 PARTLY: the share is at least `partly_share`.
 FAIL: the share is below `partly_share`; or a recorded absence (`absences`) says it was not done.
@@ -32,7 +35,9 @@ SHARE_OUTCOMES = (Outcome.fulfilled, Outcome.partly_fulfilled, Outcome.not_fulfi
 CODES = Codes(
     share_in_order=Code(SHARE_OUTCOMES, "the share of the executions in order, against the two thresholds", SHARE),
     sample_in_order=Code(
-        SHARE_OUTCOMES, "the share of a sample test found in order", ("sample", "population", "in_order", "sampled", "share")
+        SHARE_OUTCOMES,
+        "the share of a sample test found in order (on the aspect, where the sample counts it)",
+        ("sample", "population", "in_order", "judged", "sampled", "share", "aspect"),
     ),
     status_unknown=Code(Outcome.cannot_assess, "executions whose status (or report) the case does not know", ("executions",)),
     recorded_absence=Code(Outcome.not_fulfilled, "a recorded absence says it was not done", ("absence", "statement")),
@@ -70,8 +75,7 @@ def run(ctx: CheckContext, params: ExecutionParams) -> Iterable[Finding]:
         findings.append(CODES.share_in_order(values, paths, outcome=grade_share(share, params)))
     if judged["unknown"]:
         findings.append(CODES.status_unknown({"executions": judged["unknown"]}, paths))
-    if params.aspect == "executed":
-        findings += _samples(ctx, params)
+    findings += _samples(ctx, params)
     for path, absence in absences(ctx, params.absences):
         findings.append(CODES.recorded_absence({"absence": absence.id, "statement": absence.statement}, [path]))
     return findings or [CODES.nothing_known({"aspect": params.aspect}, [("executions",)])]
@@ -100,12 +104,23 @@ def _reported(ctx: CheckContext, execution: Any) -> str:
 
 
 def _samples(ctx: CheckContext, params: ExecutionParams) -> list[Finding]:
+    """Each sample's share in order on the aspect judged: its count for that point where the source
+    gives one, else (for execution only) the items without any remark."""
     findings = []
     for index, sample in enumerate(ctx.case.samples):
-        if in_scope(ctx, sample.subject) and sample.sampled and sample.in_order is not None:
-            share = sample.in_order / sample.sampled
-            values = {"sample": sample.id, "population": sample.population, "in_order": sample.in_order}
-            values |= {"sampled": sample.sampled, "share": round(share, 3)}
+        if not in_scope(ctx, sample.subject):
+            continue
+        point = getattr(sample, params.aspect)
+        if point is not None:
+            in_order, judged, aspect = point.in_order, point.judged if point.judged is not None else sample.sampled, params.aspect
+        elif params.aspect == "executed":
+            in_order, judged, aspect = sample.in_order, sample.sampled, None
+        else:
+            continue
+        if judged and in_order is not None:
+            share = in_order / judged
+            values = {"sample": sample.id, "population": sample.population, "in_order": in_order, "judged": judged}
+            values |= {"sampled": sample.sampled, "share": round(share, 3), "aspect": aspect}
             findings.append(CODES.sample_in_order(values, [("samples", index)], outcome=grade_share(share, params)))
     return findings
 
