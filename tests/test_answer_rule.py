@@ -38,6 +38,11 @@ CASES = [
     ([(F, MEDIUM), (P, MEDIUM), (P, LOW)], Answer.partly, ()),  # more than half hold only in part
     ([(F, MEDIUM), (P, MEDIUM, True), (P, LOW)], Answer.yes, (1, 2)),
     ([(P, HIGH, True), (F, MEDIUM)], Answer.partly, ()),  # a high criterion partly fulfilled is Delvis all the same
+    # Of two or more criteria, one must hold whole: where every one falls short, even each in a part
+    # only, the question is not met in its main part.
+    ([(P, MEDIUM, True), (P, MEDIUM, True)], Answer.partly, ()),  # Vaxholm 2020: "inte helt tillräcklig"
+    ([(P, MEDIUM, True), (P, LOW, True), (C, LOW)], Answer.partly, ()),
+    ([(P, MEDIUM, True), (C, MEDIUM), (C, LOW)], Answer.yes, (0, 1, 2)),  # one assessed: it is the question's whole
 ]
 
 

@@ -31,13 +31,14 @@ PLANNED = {
     "delegation-ordning-aktuell", "delegation-anmalan", "delegation-grans-km", "agarstyrning-direktiv",
     "agarstyrning-uppsikt-rapportering", "rekommendation-atgardad", "styrdokument-finns-tillampas",
 }  # fmt: skip
-# The README's wording table. A phrase may have one word inside it ("inte varit helt"); "brist" and
+# The README's wording table. A phrase may have two words inside it ("inte varit helt", "inte har en
+# helt"); "brist" and
 # "otillräcklig" are stems ("bristfällig", "bristande"). The longest match decides, a tie the more
 # negative answer; wording with none of them is a plain affirmative, the table's "ja".
 WORDING: list[tuple[str, Answer]] = [
     (r"i allt väsentligt", Answer.yes), (r"i huvudsak", Answer.yes), (r"i stort", Answer.yes),
     (r"till övervägande del", Answer.yes), (r"tillfredsställande", Answer.yes), (r"ja", Answer.yes),
-    (r"delvis", Answer.partly), (r"till viss del", Answer.partly), (r"inte(?: \w+)? helt", Answer.partly),
+    (r"delvis", Answer.partly), (r"till viss del", Answer.partly), (r"inte(?: \w+){0,2} helt", Answer.partly),
     (r"inte(?: \w+)? fullt ut", Answer.partly),
     (r"nej", Answer.no), (r"inte", Answer.no), (r"brist\w*", Answer.no), (r"otillräcklig\w*", Answer.no),
 ]  # fmt: skip
@@ -69,6 +70,8 @@ def _loaded(path: Path) -> LoadedCase:
     [
         ("inte fullt ändamålsenlig", Answer.no),
         ("bedöms inte varit helt tillräcklig", Answer.partly),
+        ("inte har en helt tillräcklig intern kontroll", Answer.partly),
+        ("inte har en tillräcklig intern kontroll", Answer.no),
         ("i huvudsak ändamålsenlig", Answer.yes),
         ("förefaller vara bristfällig", Answer.no),
         ("inte fullt ut", Answer.partly),
@@ -138,7 +141,7 @@ def _matching_questions() -> tuple[int, int]:
 
 
 # The issue's done-when asks for 90 %; strict, so the mark must go once the share is reached.
-@pytest.mark.xfail(reason="done-when not yet met: 33 of 37 published answers drafted (89 %)", strict=True)
+@pytest.mark.xfail(reason="done-when not yet met: 38 of 44 published answers drafted (86 %)", strict=True)
 def test_at_least_ninety_percent_of_the_published_answers_are_drafted() -> None:
     matched, total = _matching_questions()
     assert matched >= 0.9 * total, f"{matched} of {total}"

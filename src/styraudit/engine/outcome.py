@@ -84,7 +84,10 @@ def draft_answer(results: Iterable[Linked]) -> DraftedAnswer:
     if not assessed or Outcome.cannot_assess in high:
         return DraftedAnswer(Answer.cannot_assess)
     in_part = [o for o, main in assessed if o is Outcome.partly_fulfilled and not main]
-    if not failed and Outcome.partly_fulfilled not in high and 2 * len(in_part) <= len(assessed):
+    # The main part of the question: with two or more criteria assessed, one holds whole; where every
+    # one falls short the question is not met in its main part (Vaxholm 2020: "inte helt").
+    whole = len(assessed) == 1 or any(o is Outcome.fulfilled for o, _ in assessed)
+    if not failed and whole and Outcome.partly_fulfilled not in high and 2 * len(in_part) <= len(assessed):
         remarks = tuple(i for i, o, _, _ in linked if o in (Outcome.partly_fulfilled, Outcome.cannot_assess))
         return DraftedAnswer(Answer.yes, remarks)
     return DraftedAnswer(Answer.partly)
