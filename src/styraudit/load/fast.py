@@ -185,16 +185,15 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
     if size > limits.max_nodes or root & REFUSED or not root & (MAP | SEQ):
         return None  # a scalar or empty document, or a count to report: rare, the Python path's
     data: Any = {} if root & MAP else []
-    # the open collection, whether a mapping, whether a flow one, its children still to read; the key read
-    container, is_map, flow, left, stack, key = data, bool(root & MAP), bool(root & FLOW), count(handle, 0), [], ""
+    # the open collection, whether a mapping, the plain starts read otherwise in it, its children to read; the key
+    container, is_map, odd, left, stack, key = data, bool(root & MAP), _starts(root), count(handle, 0), [], ""
     for node in range(1, size):
         while not left:
-            container, is_map, flow, left = stack.pop()
+            container, is_map, odd, left = stack.pop()
         left -= 1
         kind = kind_of(handle, node)
         if kind & REFUSED:
             return None
-        odd = _FLOW_INDICATORS if flow else _INDICATORS  # the starts of a plain scalar read otherwise
         if is_map:
             raw = key_of(handle, node)
             key = "" if raw is None else str(raw, "utf-8")
@@ -203,12 +202,12 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
         if kind & (MAP | SEQ):
             if len(stack) + 1 >= max_depth:
                 return None
-            container, is_map, flow, left = _open(stack, (container, is_map, flow, left), key, kind, count(handle, node))
+            container, is_map, odd, left = _open(stack, (container, is_map, odd, left), key, kind, count(handle, node))
             continue
         raw = val_of(handle, node)
         value = None if raw is None else str(raw, "utf-8")
         if value is None:
-            if flow:  # `{a, b}` or `{a: }`: the Python path tells one from the other
+            if odd is _FLOW_INDICATORS:  # `{a, b}` or `{a: }` in flow: the Python path tells one from the other
                 return None
         elif len(value) > max_string or (not kind & VALQUO and value[:1] in odd):
             return None
@@ -222,8 +221,8 @@ def _data(tree: Tree, limits: Limits) -> tuple[Any, Tree] | None:
 
 
 def _open(
-    stack: list[Any], state: tuple[Any, bool, bool, int], key: str, kind: int, children: int
-) -> tuple[Any, bool, bool, int]:
+    stack: list[Any], state: tuple[Any, bool, frozenset[str], int], key: str, kind: int, children: int
+) -> tuple[Any, bool, frozenset[str], int]:
     """A collection opens inside the open one (`state`, kept on `stack`): placed; gives the loop's new locals."""
     stack.append(state)
     container, is_map = state[0], state[1]
@@ -232,4 +231,9 @@ def _open(
         container[key] = value
     else:
         container.append(value)
-    return value, bool(kind & MAP), bool(kind & FLOW), children
+    return value, bool(kind & MAP), _starts(kind), children
+
+
+def _starts(kind: int) -> frozenset[str]:
+    """The first characters of a plain scalar that libyaml reads otherwise, in a collection of this kind."""
+    return _FLOW_INDICATORS if kind & FLOW else _INDICATORS
