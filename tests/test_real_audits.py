@@ -32,9 +32,10 @@ PLANNED = {
     "agarstyrning-uppsikt-rapportering", "rekommendation-atgardad", "styrdokument-finns-tillampas",
 }  # fmt: skip
 # The README's wording table. A phrase may have two words inside it ("inte varit helt", "inte har en
-# helt"); "brist" and
-# "otillräcklig" are stems ("bristfällig", "bristande"). The longest match decides, a tie the more
-# negative answer; wording with none of them is a plain affirmative, the table's "ja".
+# helt"); "brist" and "otillräcklig" are stems ("bristfällig", "bristande"). A reservation (Delvis or
+# Nej) decides over praise, which it qualifies ("inte helt tillfredsställande"); among the matches
+# left the longest decides, a tie the more negative answer; wording with none of them is a plain
+# affirmative, the table's "ja".
 WORDING: list[tuple[str, Answer]] = [
     (r"i allt väsentligt", Answer.yes), (r"i huvudsak", Answer.yes), (r"i stort", Answer.yes),
     (r"till övervägande del", Answer.yes), (r"tillfredsställande", Answer.yes), (r"ja", Answer.yes),
@@ -52,7 +53,8 @@ def published_answer(wording: str) -> Answer:
         for pattern, answer in WORDING
         for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", wording.lower())
     ]
-    return max(found)[2] if found else Answer.yes
+    reserved = [f for f in found if f[2] is not Answer.yes]  # a negation covers the praise it qualifies
+    return max(reserved or found)[2] if found else Answer.yes
 
 
 @cache
@@ -72,6 +74,9 @@ def _loaded(path: Path) -> LoadedCase:
         ("bedöms inte varit helt tillräcklig", Answer.partly),
         ("inte har en helt tillräcklig intern kontroll", Answer.partly),
         ("inte har en tillräcklig intern kontroll", Answer.no),
+        ("inte helt tillfredsställande", Answer.partly),  # the longer praise does not outweigh its negation
+        ("inte tillräcklig och tillfredsställande", Answer.no),
+        ("i huvudsak tillfredsställande", Answer.yes),
         ("i huvudsak ändamålsenlig", Answer.yes),
         ("förefaller vara bristfällig", Answer.no),
         ("inte fullt ut", Answer.partly),
