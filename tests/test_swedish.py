@@ -67,6 +67,11 @@ def test_number_sv_writes_one_to_twelve_in_words(value: int, neuter: bool, expec
     assert number_sv(value, neuter) == expected
 
 
+@pytest.mark.parametrize(("value", "beside", "expected"), [(12, 13, "12"), (12, 12, "tolv"), (1, 40, "1"), (13, 2, "13")])
+def test_number_sv_writes_numbers_set_against_each_other_alike(value: int, beside: int, expected: str) -> None:
+    assert number_sv(value, True, beside) == expected
+
+
 @pytest.mark.parametrize(
     ("value", "expected"),
     [(3, "tredje"), (6, "sjätte"), (12, "tolfte"), (13, "13:e"), (21, "21:a"), (22, "22:a"), (111, "111:e")],

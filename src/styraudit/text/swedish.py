@@ -69,10 +69,13 @@ _ORDINALS = (
 )
 
 
-def number_sv(value: Any, neuter: bool = False) -> str:
-    """1-12 in words, other numbers in digits: 6 -> 'sex', 1 -> 'en' ('ett' when `neuter`), 13 -> '13'."""
+def number_sv(value: Any, neuter: bool = False, beside: Any = None) -> str:
+    """1-12 in words, other numbers in digits: 6 -> 'sex', 1 -> 'en' ('ett' when `neuter`), 13 -> '13'.
+
+    Numbers that belong together are written alike: `beside` is the number this one is set
+    against ("12 av 13", not "tolv av 13"), and in digits it makes this one digits too."""
     number = int(value)
-    if not 0 <= number <= 12:
+    if not 0 <= number <= 12 or (beside is not None and not 0 <= int(beside) <= 12):
         return str(number)
     return "ett" if number == 1 and neuter else _CARDINALS[number]
 
