@@ -52,7 +52,7 @@ class Judged:
     result: CaseResult | None  # only for a reporter that writes from the result itself
 
 
-def _judge_and_prepare(path: Path, session: Session, reporters: list[Any], with_keys: bool = False) -> Judged:
+def _judge_and_prepare(path: str, session: Session, reporters: list[Any], with_keys: bool = False) -> Judged:
     """Judge a file and let the reporters format it, in the same (worker) process; with the case's warnings."""
     from ..engine.baseline import baseline_keys
     from ..engine.config_waivers import used_waivers

@@ -27,7 +27,7 @@ class OverviewOptions:
     force: bool = False
 
 
-def _summarise(path: Path, session: Session) -> tuple[str, Any]:
+def _summarise(path: str, session: Session) -> tuple[str, Any]:
     """One file's summary, or its problems when it does not load (in the worker)."""
     from ..report.overview import summarise
 
@@ -38,7 +38,7 @@ def _summarise(path: Path, session: Session) -> tuple[str, Any]:
         return "invalid", (str(path), error.problems)
 
 
-def _fold(overview: Any, files: list[Path], session: Session) -> None:
+def _fold(overview: Any, files: list[str], session: Session) -> None:
     """Add each file's summary in file order; a file that does not load is printed and listed."""
     for kind, value in ordered_map(_summarise, files, (session,), session.jobs):
         if kind == "ok":

@@ -203,7 +203,7 @@ class Session:
             raise InputError(retired)
         return apply_baseline(apply_waivers(result, waivers, self.waiver_date(result)), self.baseline)
 
-    def judge_file(self, path: Path) -> CaseResult:
+    def judge_file(self, path: str | Path) -> CaseResult:
         """Load and judge one file; a file that fails to load becomes a result carrying its problems."""
         from .results import CaseResult
 
@@ -212,7 +212,7 @@ class Session:
         except InputError as error:
             return CaseResult(file=shown_name(str(path)), problems=tuple(error.problems))
 
-    def inputs(self, files: Sequence[Path] = ()) -> tuple[Path, ...]:
+    def inputs(self, files: Sequence[str | Path] = ()) -> tuple[str | Path, ...]:
         """Every file the run reads (the cases, criteria packs, baseline, configuration), which no output may replace."""
         packs: list[Path] = []
         for folder in self.criteria:
