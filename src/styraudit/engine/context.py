@@ -42,6 +42,11 @@ class CheckContext:
     def kind(self, ident: str) -> str | None:
         return self.index.get(ident, (None, ()))[0]
 
+    @cached_property
+    def fact_refs(self) -> dict[YamlPath, Any]:
+        """The facts that findings cite, each made once: many findings cite the same fact."""
+        return {}
+
     def path(self, ident: str) -> YamlPath:
         return self.index[ident][1]
 

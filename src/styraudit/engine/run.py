@@ -199,6 +199,14 @@ def _observe(bound: BoundCheck, finding: Finding, ctx: CheckContext, loaded: Loa
 
 
 def _fact(path: tuple[str | int, ...], ctx: CheckContext, loaded: LoadedCase) -> FactRef:
+    """Where a fact is and what it rests on, made once for each fact a case's findings cite."""
+    found = ctx.fact_refs.get(path)
+    if found is None:
+        found = ctx.fact_refs[path] = _new_fact(path, ctx, loaded)
+    return found
+
+
+def _new_fact(path: tuple[str | int, ...], ctx: CheckContext, loaded: LoadedCase) -> FactRef:
     """Where a fact is and what it rests on; a value without sources of its own (a date in a
     directive, an id in a list) rests on the sources of the nearest fact that contains it."""
     node: Any = ctx.case
