@@ -82,16 +82,16 @@ def _judge(ctx: CheckContext, budget: BudgetFrame, path: YamlPath) -> Finding:
     values = {**base, "reading": decisive.kind, "amount": decisive.amount}
     if not decisive.deficit:
         return CODES.in_balance(values, [decisive.path])
-    deficits = [(j, d) for j, d in enumerate(budget.deviations) if _deviation_deficit(d)] or list(enumerate(budget.deviations))
-    measures = [m for _, d in deficits for m in d.measures]
-    decided = [d.decision for _, d in deficits if d.decision]
+    deficits = [d for d in budget.deviations if _deviation_deficit(d)] or list(budget.deviations)
+    measures = [m for d in deficits for m in d.measures]
+    decided = [d.decision for d in deficits if d.decision]
     if measures or decided:
         return CODES.deficit_with_measures({**values, "measures": measures}, [decisive.path])
     answered = [
         (a_path, a)
         for kind in ("action", "decision")
         for a_path, a in ctx.absences(kind)
-        if any(d.id and d.id in a.in_response_to for _, d in deficits)
+        if any(d.id and d.id in a.in_response_to for d in deficits)
     ]
     if answered:
         statements = [a.statement for _, a in answered]

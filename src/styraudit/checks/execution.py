@@ -112,7 +112,7 @@ def _samples(ctx: CheckContext, params: ExecutionParams) -> list[Finding]:
             continue
         point = getattr(sample, params.aspect)
         if point is not None:
-            in_order, judged, aspect = point.in_order, point.judged if point.judged is not None else sample.sampled, params.aspect
+            in_order, judged, aspect = point.in_order, point.judged_of(sample.sampled), params.aspect
         elif params.aspect == "executed":
             in_order, judged, aspect = sample.in_order, sample.sampled, None
         else:

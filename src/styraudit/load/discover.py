@@ -102,8 +102,8 @@ def select_cases(
         if not named and not chosen:
             selection.unmatched.append(argument)
     selection.files = sorted((n for n, reason in verdicts.items() if reason is None), key=path_order)
-    skipped = sorted((n for n, reason in verdicts.items() if reason is not None), key=path_order)
-    selection.skipped = [Skipped(Path(n), verdicts[n] or "") for n in skipped]
+    skipped = sorted(((n, r) for n, r in verdicts.items() if r is not None), key=lambda item: path_order(item[0]))
+    selection.skipped = [Skipped(Path(n), r) for n, r in skipped]
     return selection
 
 

@@ -55,6 +55,10 @@ class SampleCount(StrictModel):
     in_order: int = Field(ge=0)
     judged: int | None = Field(default=None, ge=0)
 
+    def judged_of(self, sampled: int | None) -> int | None:
+        """How many items were judged on this point: those the source tells, else every item sampled."""
+        return self.judged if self.judged is not None else sampled
+
 
 class SampleTest(Fact):
     """A stickprov: how many items were sampled from which population, and how many were found in order.
@@ -91,7 +95,7 @@ class SampleTest(Fact):
 
 
 def _point_inconsistencies(point: str, count: SampleCount, sampled: int | None, in_order: int | None) -> Iterator[Inconsistency]:
-    judged = count.judged if count.judged is not None else sampled
+    judged = count.judged_of(sampled)
     if judged is not None and count.in_order > judged:
         yield ((point, "in_order"), f"impossible count: {count.in_order} {point} in order of {judged} judged", _COUNT)
     if count.judged is not None and sampled is not None and count.judged > sampled:
