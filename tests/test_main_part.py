@@ -1,8 +1,10 @@
 """Whether a partly fulfilled criterion's main part holds, as the engine reads it from the findings, and
 the answer rule 2 drafts from it: Delvis when the only criterion holds only in part (Smedjebacken's
-regulation, neither up to date nor known), a hedged Ja when something judged is in order beside the
-shortfall (Kalix's articles beside a wanting owner directive) or only a part is recorded missing
-(Västernorrland's oversight without a register of its entities)."""
+regulation, neither up to date nor known), a hedged Ja when at least as much of what was judged is in
+order as falls short (Kalix's articles beside a wanting owner directive), when only a part is recorded
+missing (Västernorrland's oversight without a register of its entities) or when a document is only out
+of date (Jönköping's procurement programme); Delvis again when more falls short than is in order
+(Kiruna's three documents in order beside three missing and one unevenly applied)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from styraudit.testing import merge
 
 WANTING = {"id": "reglemente", "kind": "regulation", "title": "Reglemente", "up_to_date": False, "known": False}
 IN_ORDER = {"id": "rutin", "kind": "routine", "title": "Rutin", "applied": True, "documented": True}
+OUTDATED = {"id": "program", "kind": "policy", "title": "Program", "up_to_date": False}
+MISSING = {"id": "ingen-plan", "kind": "steering_document", "statement": "Det finns ingen plan."}
 REGISTER = {"id": "ingen-forteckning", "kind": "register", "concerns": ["RS"], "statement": "Ingen förteckning finns."}
 
 
@@ -36,6 +40,9 @@ CASES = [
     # (id, case, criterion's outcome, main part holds, drafted answer)
     ("wanting-only", _case("styrdokument-finns-tillampas", steering_documents=[WANTING]), Outcome.partly_fulfilled, False, Answer.partly),
     ("in-order-beside", _case("styrdokument-finns-tillampas", steering_documents=[WANTING, IN_ORDER]), Outcome.partly_fulfilled, True, Answer.yes),
+    ("more-short-than-in-order", _case("styrdokument-finns-tillampas", steering_documents=[WANTING, IN_ORDER], absences=[MISSING]), Outcome.partly_fulfilled, False, Answer.partly),
+    ("outdated-only", _case("styrdokument-finns-tillampas", steering_documents=[OUTDATED]), Outcome.partly_fulfilled, True, Answer.yes),
+    ("outdated-and-wanting", _case("styrdokument-finns-tillampas", steering_documents=[{**OUTDATED, "applied": False}]), Outcome.partly_fulfilled, False, Answer.partly),
     ("part-missing-only", _case("agarstyrning-uppsikt-rapportering", absences=[REGISTER]), Outcome.partly_fulfilled, True, Answer.yes),
     ("all-in-order", _case("styrdokument-finns-tillampas", steering_documents=[IN_ORDER]), Outcome.fulfilled, False, Answer.yes),
 ]  # fmt: skip

@@ -34,6 +34,7 @@ FACTS: dict[str, Any] = {
     "steering_documents": [
         {"id": "reglemente", "kind": "regulation", "title": "Reglemente", "requires": ["Uppsikten beskrivs."], **SOURCE},
         {"id": "styrmodell", "kind": "steering_model", "title": "Styrmodell", "lacks": ["Inget om uppsikten."], **SOURCE},
+        {"id": "arbetsordning", "kind": "routine", "title": "Arbetsordning", "applied": True, **SOURCE},
     ],
     "absences": [{"id": "inga-riktlinjer", "kind": "steering_document", "statement": "Riktlinjer saknas.", **SOURCE}],
 }
@@ -59,7 +60,7 @@ EXPECTED = {
     "q-reglemente": (Answer.yes, ()),  # the regulation alone is in order
     "q-styrmodell": (Answer.partly, ()),  # the steering model alone lacks what it should hold
     "q-riktlinjer": (Answer.no, ()),  # the recorded absence it names
-    "q-alla": (Answer.yes, (CRITERION,)),  # in order beside a lack and an absence: the main part holds
+    "q-alla": (Answer.yes, (CRITERION,)),  # two in order beside a lack and an absence: the main part holds
     "q-samlad": (Answer.partly, ()),  # Ja and Nej
     "q-egna": (Answer.yes, (CRITERION,)),  # Ja, and its own criteria's hedged Ja: hedged, with that remark
     "q-hela": (Answer.partly, ()),  # Delvis and Ja

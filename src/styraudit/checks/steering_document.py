@@ -5,9 +5,11 @@ the case knows of it; a question that names what it examines (`documents`) has o
 and only the recorded absences it names. Yes/no facts may be unknown; an unknown fact never counts against it.
 PASS: a document with at least one confirmed quality (adopted, documented or stated content, known,
 applied, up to date) and none that is known to be wanting.
-PARTLY: a document is known not to be up to date, documented, known or applied, was adopted by
-another body than the one required, or lacks something it should contain; or a recorded absence
-says a part is missing (`part_absences`, e.g. no benefit plan in a project model).
+PARTLY: a document is known not to be documented, known or applied, was adopted by another body
+than the one required, or lacks something it should contain; or a recorded absence says a part is
+missing (`part_absences`, e.g. no benefit plan in a project model). A document known only not to be
+up to date is partly fulfilled too, but as a part only: it exists and still steers, and what is out
+of date (an amount no longer current) is a part of it.
 FAIL: a recorded absence says the document itself is missing (`absences`), and no document of the
 kinds exists, in order or deficient. Some in order and some missing (one company of six without an
 owner directive) is partly; so are documents that exist but are deficient beside a missing one (plans
@@ -40,6 +42,12 @@ DOC = ("document", "title", "adopted_by", "confirmed", "wanting", "lacks", "unkn
 
 CODES = Codes(
     document_in_order=Code(Outcome.fulfilled, "a document with confirmed qualities and none wanting", DOC),
+    document_outdated=Code(
+        Outcome.partly_fulfilled,
+        "a document of which the only quality known to be wanting is that it is up to date",
+        DOC,
+        part=True,
+    ),
     document_deficient=Code(Outcome.partly_fulfilled, "a document with a quality known to be wanting, or content it lacks", DOC),
     document_unconfirmed=Code(Outcome.cannot_assess, "a document of which the case confirms none of the required qualities", DOC),
     part_missing=Code(
@@ -89,6 +97,8 @@ def _judge(ctx: CheckContext, params: SteeringDocumentParams, path: tuple, doc: 
     values = {"document": doc.id, "title": doc.title, "adopted_by": doc.adopted_by, "confirmed": confirmed}
     values |= {"wanting": wanting, "lacks": list(doc.lacks), "unknown": unknown}
     values["inferred"] = ["documented"] if doc.documented is None and not doc.document and doc.requires else []
+    if wanting == ["up_to_date"] and not doc.lacks:
+        return CODES.document_outdated(values, [path])
     if wanting or doc.lacks:
         return CODES.document_deficient(values, [path])
     required = params.require or QUALITIES
@@ -99,7 +109,7 @@ def _judge(ctx: CheckContext, params: SteeringDocumentParams, path: tuple, doc: 
 def rule(findings: Sequence[Finding]) -> Outcome:
     """Balance, with a document that exists but is deficient counted as a part that holds."""
     seen = {f.code for f in findings}
-    if {"document_deficient", "document_missing"} <= seen:
+    if "document_missing" in seen and seen & {"document_deficient", "document_outdated"}:
         return Outcome.partly_fulfilled
     return balance(findings)
 

@@ -158,14 +158,18 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
 
 
 def _main_part_holds(criterion: Criterion, observations: list[Observation]) -> bool:
-    """Whether a shortfall leaves the main part standing: a finding in order beside it, or a
-    finding that says only a part of the whole is missing (its code is declared `part`)."""
+    """Whether a shortfall leaves the main part standing: at least as much of what was judged is in
+    order as falls short, a shortfall that says only a part of the whole is missing (its code is
+    declared `part`) weighing on neither side; with nothing in order, only such partial shortfalls."""
     codes = {b.check.id: b.check.codes for b in criterion.checks}
+    holding = short = 0
     for o in observations:
         code = codes.get(o.check, {}).get(o.code)
-        if o.outcome is Outcome.fulfilled or (code is not None and code.part):
-            return True
-    return False
+        if o.outcome is Outcome.fulfilled:
+            holding += 1
+        elif o.outcome is not Outcome.cannot_assess and not (code is not None and code.part):
+            short += 1
+    return short <= holding
 
 
 def _run_checks(
