@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from report_support import real_report, rendered, report_of, variant
+from styraudit.report.labels import load_labels
 
 # Seed 000's assessments (issue 11), each as a phrase chapter 1 must contain.
 SEED_ASSESSMENTS = {
@@ -82,3 +83,26 @@ def test_the_mandate_assessment_names_the_responsible_body_when_the_case_names_o
     assert render(criterion.assessment[Outcome.not_fulfilled], values, Location("x"), lambda i: name(i, i)).startswith(said)
     if owner:
         assert said in " ".join(_chapter_1().split())
+
+
+# What chapter 1 says when nothing falls short, and when nothing could be assessed, from real audits.
+SUMMARIES = [
+    # (real case, a phrase its observations say, the answer its Bedömning opens with)
+    ("sollentuna-verkstallighet-2017", "hade 12 av 13 verkställts", "yes"),
+    ("huddinge-delegation-2015", "omfattar inga ärenden som enligt lag inte får delegeras", "yes"),
+    ("kramfors-bku-ekonomi-i-balans-2014", None, "cannot_assess"),
+]
+
+
+@pytest.mark.parametrize(("case", "said", "answer"), SUMMARIES, ids=[s[0] for s in SUMMARIES])
+def test_chapter_1_tells_what_was_found_in_order_and_what_could_not_be_assessed(case: str, said: str | None, answer: str) -> None:
+    from report_support import ROOT
+
+    report = report_of(ROOT / "cases" / "real" / f"{case}.yaml")
+    observations = " ".join(s.text for s in report.summary_observations)
+    words = load_labels()["synthesis"]["intro"][answer].split("{bodies}")
+    if said is None:
+        assert not report.summary_observations  # what the evidence does not show is the auditor's list, not the text
+    else:
+        assert said in observations
+    assert report.summary_assessment[0].startswith(words[0]) and report.summary_assessment[0].endswith(words[1])

@@ -57,7 +57,11 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
         o for c in parts if c.outcome != Outcome.cannot_assess for o in c.observations if o.outcome == Outcome.cannot_assess
     ]
     doubtful |= {o.text for o in unknown}
-    paragraphs = _summary(deficient, book, case, labels, doubtful)
+    # A report with no shortfall still tells what it found: the observations in order (Sollentuna 2017).
+    fulfilled = [c for c in parts if c.outcome is Outcome.fulfilled]
+    paragraphs = _summary(deficient, DEFICIENT, book, case, labels, doubtful) or _summary(
+        fulfilled, (Outcome.fulfilled,), book, case, labels, doubtful
+    )
     themes = _themes(parts, book, loaded, labels, doubtful)
     followed = follow_up_items(result, book, loaded, labels)  # cites after chapter 4, before the list is made
     verify = _verify(result, book, labels) + _unknown(unknown, book, labels)
@@ -82,12 +86,18 @@ def build_report(loaded: LoadedCase, result: CaseResult, pack: CriteriaPack, lab
 
 
 def _summary(
-    deficient: list[CriterionResult], book: SourceBook, case: Any, labels: dict[str, Any], doubtful: set[str]
+    criteria: list[CriterionResult],
+    outcomes: tuple[Outcome, ...],
+    book: SourceBook,
+    case: Any,
+    labels: dict[str, Any],
+    doubtful: set[str],
 ) -> tuple[tuple[Statement, ...], ...]:
-    """Chapter 1's observations: one paragraph per theme, the same finding for several actors said once."""
+    """Chapter 1's observations: the criteria's findings of `outcomes`, one paragraph per theme, the same
+    finding for several actors said once."""
     grouped: dict[str, list[Observation]] = {}
-    for criterion in deficient:
-        kept = [o for o in criterion.observations if o.outcome in DEFICIENT and o.text not in doubtful]
+    for criterion in criteria:
+        kept = [o for o in criterion.observations if o.outcome in outcomes and o.text not in doubtful]
         grouped.setdefault(criterion.theme, []).extend(kept)
     actors = actor_names(case)
     words = labels["synthesis"]
@@ -115,7 +125,7 @@ def _assessment(
     words = labels["synthesis"]
     intro = confined = ""
     answers = {a.final.value for a in result.answers}
-    worst = next((a for a in ("no", "partly", "yes") if a in answers), None)
+    worst = next((a for a in ("no", "partly", "yes", "cannot_assess") if a in answers), None)
     if worst and case.audit is not None and case.audit.audited_bodies:
         intro = words["intro"][worst].format(bodies=join_sv(lower_first(name(b)) for b in case.audit.audited_bodies))
         confined = confined_to_lead(case, name, words) if worst != "yes" else ""
