@@ -28,6 +28,8 @@ class AbsenceKind(StrEnum):
     register = "register"
     feasibility_study = "feasibility_study"
     benefit_plan = "benefit_plan"
+    # The budget, or a saving it contains, is not broken down to the units that must keep it.
+    budget_breakdown = "budget_breakdown"
     action = "action"
 
 
