@@ -10,7 +10,8 @@ Rule 2, answer to an audit question from the criteria the case links to it (and 
   could be assessed are not fulfilled (an even split is Delvis); Kan ej bedömas if a high-severity criterion cannot be
   assessed, or if none could be; Ja if no criterion is not fulfilled, none of high severity is only
   partly fulfilled and the main part holds: no more than half of the assessed criteria hold only in
-  part (partly fulfilled with nothing in order beside the shortfall, and not merely a part missing).
+  part (partly fulfilled with less of what they judged in order than falls short, shortfalls of a
+  part only, such as a missing register or a document merely out of date, weighing on neither side).
   "Ja, i huvudsak" when lower-severity criteria are partly fulfilled or could not be assessed, those
   criteria being its remarks; Delvis otherwise. One criterion whose documents are neither up to date
   nor known is "till viss del", Delvis; one whose owner directives are five of six in order is
