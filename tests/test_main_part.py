@@ -4,7 +4,8 @@ regulation, neither up to date nor known), a hedged Ja when at least as much of 
 order as falls short (Kalix's articles beside a wanting owner directive), when only a part is recorded
 missing (Västernorrland's oversight without a register of its entities) or when a document is only out
 of date (Jönköping's procurement programme); Delvis again when more falls short than is in order
-(Kiruna's three documents in order beside three missing and one unevenly applied)."""
+(Kiruna's three documents in order beside three missing and one unevenly applied). A sample test that
+found only minor deviations is a part only (Uppsala 2021, "i stort enligt utfärdade direktiv")."""
 
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ WANTING = {"id": "reglemente", "kind": "regulation", "title": "Reglemente", "up_
 IN_ORDER = {"id": "rutin", "kind": "routine", "title": "Rutin", "applied": True, "documented": True}
 OUTDATED = {"id": "program", "kind": "policy", "title": "Program", "up_to_date": False}
 MISSING = {"id": "ingen-plan", "kind": "steering_document", "statement": "Det finns ingen plan."}
+SAMPLE = {
+    "id": "sp",
+    "population": "Bolagens återrapportering",
+    "result": "I stort enligt direktiven.",
+    "found": "minor_deviations",
+}
+FEW_IN_ORDER = {"id": "sp", "population": "Fakturor", "sampled": 10, "in_order": 4}
 REGISTER = {"id": "ingen-forteckning", "kind": "register", "concerns": ["RS"], "statement": "Ingen förteckning finns."}
 
 
@@ -43,6 +51,8 @@ CASES = [
     ("more-short-than-in-order", _case("styrdokument-finns-tillampas", steering_documents=[WANTING, IN_ORDER], absences=[MISSING]), Outcome.partly_fulfilled, False, Answer.partly),
     ("outdated-only", _case("styrdokument-finns-tillampas", steering_documents=[OUTDATED]), Outcome.partly_fulfilled, True, Answer.yes),
     ("outdated-and-wanting", _case("styrdokument-finns-tillampas", steering_documents=[{**OUTDATED, "applied": False}]), Outcome.partly_fulfilled, False, Answer.partly),
+    ("sample-with-minor-deviations", _case("ik-kontroller-genomforda", samples=[SAMPLE]), Outcome.partly_fulfilled, True, Answer.yes),
+    ("sample-mostly-wrong", _case("ik-kontroller-genomforda", samples=[FEW_IN_ORDER]), Outcome.not_fulfilled, False, Answer.no),
     ("part-missing-only", _case("agarstyrning-uppsikt-rapportering", absences=[REGISTER]), Outcome.partly_fulfilled, True, Answer.yes),
     ("all-in-order", _case("styrdokument-finns-tillampas", steering_documents=[IN_ORDER]), Outcome.fulfilled, False, Answer.yes),
 ]  # fmt: skip

@@ -7,7 +7,8 @@ test found (`found`): in order, minor deviations, or significant deficiencies. W
 only samples drawn from subjects of those kinds count (a criterion about projects reads the samples
 of projects, not a sample of procurements).
 PASS: every judged sample has a share in order of at least `fulfilled_share`, or found the items in order.
-PARTLY: a judged sample has a share of at least `partly_share`, or found minor deviations.
+PARTLY: a judged sample has a share of at least `partly_share`, or found minor deviations; such a
+sample is a shortfall of a part only (the main part of what it tested holds).
 FAIL: a judged sample has a share below `partly_share`, or found significant deficiencies.
 CANNOT ASSESS: the case records no sample test of the subject, or only samples with neither counts
 nor a stated finding; those are named, and left aside when others decide.
@@ -35,10 +36,16 @@ FOUND = {
 }
 
 CODES = Codes(
+    # Partly fulfilled, a sample is a part only: at least `partly_share` of it in order, or minor deviations.
     share_in_order=Code(
-        GRADES, "the share of a sample found in order, against the two thresholds", (*SAMPLE, "in_order", "sampled", "share")
+        GRADES,
+        "the share of a sample found in order, against the two thresholds",
+        (*SAMPLE, "in_order", "sampled", "share"),
+        part=True,
     ),
-    stated_finding=Code(GRADES, "what the source says a sample test found, where it gives no counts", (*SAMPLE, "found")),
+    stated_finding=Code(
+        GRADES, "what the source says a sample test found, where it gives no counts", (*SAMPLE, "found"), part=True
+    ),
     sample_unjudged=Code(Outcome.cannot_assess, "a sample test with neither counts nor a stated finding", SAMPLE),
     no_samples=Code(Outcome.cannot_assess, "the case records no sample test of the subject"),
 )

@@ -35,8 +35,10 @@ class Code:
     # A finding that gives the benefit of the doubt also goes on the auditor's list of points to
     # verify, with this reason (imprecise_date, interview_only or inference).
     verify: str | None = None
-    # A shortfall of only a part of a whole the audit examined (a recorded absence of a part): the
-    # main part holds, which rule 2 weighs when it decides between "Ja, i huvudsak" and Delvis.
+    # A shortfall of only a part of a whole the audit examined (a recorded absence of a part, a sample
+    # with only minor deviations): the main part holds, which rule 2 weighs when it decides between
+    # "Ja, i huvudsak" and Delvis. Only a partly fulfilled finding is ever a part only: a code that may
+    # also be not fulfilled (a sample's share) is a part only where it comes out partly.
     part: bool = False
 
     @property

@@ -167,7 +167,7 @@ def _main_part_holds(criterion: Criterion, observations: list[Observation]) -> b
         code = codes.get(o.check, {}).get(o.code)
         if o.outcome is Outcome.fulfilled:
             holding += 1
-        elif o.outcome is not Outcome.cannot_assess and not (code is not None and code.part):
+        elif o.outcome is Outcome.not_fulfilled or (o.outcome is Outcome.partly_fulfilled and not (code and code.part)):
             short += 1
     return short <= holding
 

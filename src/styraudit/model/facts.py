@@ -39,6 +39,8 @@ class DecisionKind(StrEnum):
     information_noted = "information_noted"
     organisation = "organisation"
     report = "report"
+    # The board's yearly review of an owned company's activity (KL 6 kap. 9 §).
+    annual_review = "annual_review"
     other = "other"
 
 
