@@ -112,3 +112,10 @@ def test_the_directive_case_shows_its_decision_points_and_milestones() -> None:
     assert timeline.rows[-1] == (directive.id, "Uppdragsdirektivet")
     span = next(e for e in timeline.events if e.kind == "decision_point" and e.text.startswith("BP2"))
     assert (span.date, span.end, span.label) == ("2024-10-20", "2024-10-30", "20–30 oktober 2024")
+
+
+def test_every_kind_of_decision_has_its_text_in_the_timeline_key() -> None:
+    from styraudit.model.facts import DecisionKind
+
+    texts = load_labels()["timeline"]["key"]["decision"]
+    assert [k.value for k in DecisionKind if k.value not in texts] == []
