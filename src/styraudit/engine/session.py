@@ -127,11 +127,13 @@ class Session:
     def pack(self) -> Any:
         """The criteria pack: shipped criteria unless replaced, the extra packs, then the configuration's
         severities and parameters."""
+        from ..load.lasting import lasting
         from .criteria import customise, load_pack
 
-        pack = load_pack(self._pack_directories(), self.limits)
-        settings = self.config.settings
-        return customise(pack, settings.severity, settings.params, self.config.locate)
+        with lasting():  # the pack lasts the run (its ~140 compiled texts): no collections while it is made
+            pack = load_pack(self._pack_directories(), self.limits)
+            settings = self.config.settings
+            return customise(pack, settings.severity, settings.params, self.config.locate)
 
     def _pack_directories(self) -> list[Path]:
         from .criteria.files import default_pack_dir
