@@ -13,6 +13,7 @@ import pytest
 from clirunner import ROOT, run_cli
 from styraudit.engine.criteria import default_pack_dir, load_pack
 from styraudit.engine.criteria.names import pack_names
+from styraudit.errors import InputError
 from styraudit.load.limits import DEFAULT_LIMITS
 
 AUDIT = ROOT / "cases" / "verksamhetsstyrningsmodell-2021-2023.yaml"
@@ -72,6 +73,20 @@ def test_the_names_are_read_once_a_run_however_many_audits_it_validates(tmp_path
     for path in (AUDIT, other, AUDIT):
         assert session.load(path).case.audit is not None
     assert len(reads) == 1 and "pack" not in session.__dict__
+
+
+def test_a_case_about_to_be_judged_is_checked_against_the_pack_it_loads_not_read_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """report judges the case it loads: its criteria files are read once, for the pack."""
+    from styraudit.engine.criteria import names as module
+    from styraudit.engine.session import CommandLine, Session
+
+    monkeypatch.setattr(module, "pack_names", lambda *args: pytest.fail("the names were read on their own"))
+    session = Session(CommandLine())
+    assert session.load(AUDIT, judged=True).case.audit is not None and "pack" in session.__dict__
+    with pytest.raises(InputError, match="unknown criterion"):
+        Session(CommandLine()).load(_naming(tmp_path, "aterapportering"), judged=True)
 
 
 def test_a_name_the_text_defines_only_inside_a_loop_is_still_undefined_after_it() -> None:

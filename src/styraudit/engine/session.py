@@ -140,10 +140,10 @@ class Session:
 
         return ([default_pack_dir()] if self.default_criteria else []) + self.criteria
 
-    def _names_known(self, idents: list[str]) -> bool:
+    def _names_known(self, idents: list[str], judged: bool = False) -> bool:
         """Whether the pack resolves every one of these ids, read cheaply while the pack is not loaded
         (validate). False when unsure: the caller then asks the full pack, which says why."""
-        if "pack" in self.__dict__:
+        if judged or "pack" in self.__dict__:
             return all(self.pack.resolve(i) is not None for i in idents)
         names = self._pack_names
         configured = [*self.config.settings.severity, *self.config.settings.params]
@@ -166,11 +166,13 @@ class Session:
             raise InputError(problems)
         return keys
 
-    def load(self, path: str | Path, *, text: str | None = None) -> Any:
+    def load(self, path: str | Path, *, text: str | None = None, judged: bool = False) -> Any:
         """Load and validate one case file (a LoadedCase), and the criterion ids its audit questions
         name against the pack (loaded only for a case with an audit); raises InputError.
 
-        `text`: the case's YAML, not yet written to `path` (import checks a case before writing it)."""
+        `text`: the case's YAML, not yet written to `path` (import checks a case before writing it).
+        `judged`: the caller judges the case next, so the pack is loaded anyway; the ids are looked
+        up in it, not read cheaply first (report read the pack's files twice)."""
         from ..load.case import load_case, validate_document
         from ..load.yamldoc import load_bytes
         from .question_criteria import unknown_criteria, with_criteria_named
@@ -186,7 +188,7 @@ class Session:
             raise
         audit = loaded.case.audit
         named = [ident for question in audit.questions for ident in question.criteria] if audit is not None else []
-        if named and not self._names_known(named) and (problems := unknown_criteria(loaded, self.pack)):
+        if named and not self._names_known(named, judged) and (problems := unknown_criteria(loaded, self.pack)):
             raise InputError(problems)
         return loaded
 
