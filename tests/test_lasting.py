@@ -20,6 +20,7 @@ def _collector_restored() -> Iterator[None]:
     yield
     gc.unfreeze()
     lasting._STARTING.clear()
+    lasting._CONSOLE.clear()
     if enabled:
         gc.enable()
     else:
@@ -46,6 +47,9 @@ def test_started_leaves_a_collector_alone_that_start_up_did_not_pause() -> None:
 
 @pytest.mark.parametrize("enabled", [True, False])
 def test_lasting_freezes_what_the_block_made_and_leaves_the_collector_as_it_was(enabled: bool) -> None:
+    lasting.start_up()
+    lasting.started()
+    gc.unfreeze()
     (gc.enable if enabled else gc.disable)()
     with pytest.raises(ValueError), lasting.lasting():
         assert not gc.isenabled()
@@ -53,6 +57,15 @@ def test_lasting_freezes_what_the_block_made_and_leaves_the_collector_as_it_was(
         raise ValueError(len(made))
     assert gc.isenabled() is enabled
     assert gc.get_freeze_count() >= 1000
+
+
+def test_outside_the_console_script_lasting_neither_pauses_nor_freezes() -> None:
+    """A program or a test making many sessions keeps each one collectable."""
+    gc.enable()
+    with lasting.lasting():
+        assert gc.isenabled()
+        made = [[] for _ in range(1000)]
+    assert gc.get_freeze_count() == 0 and len(made) == 1000
 
 
 PROBE = (

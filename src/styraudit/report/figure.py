@@ -56,12 +56,13 @@ def _drawing() -> Iterator[None]:
     """The picture's settings; a name in a script the font lacks is drawn as a box, and matplotlib's warning about it is noise.
 
     matplotlib's modules last the run: imported without garbage collections (load/lasting.py)."""
-    from ..load.lasting import lasting
+    if "matplotlib.figure" not in sys.modules:
+        from ..load.lasting import lasting
 
-    with lasting():
-        import matplotlib
+        with lasting():
+            _figure_class()
+    import matplotlib
 
-        _figure_class()
     with matplotlib.rc_context(RC), warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
         yield
