@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from clirunner import ROOT, run_cli
 from styraudit.engine.criteria import default_pack_dir, load_pack
 from styraudit.engine.criteria.names import pack_names
+from styraudit.errors import InputError
 from styraudit.load.limits import DEFAULT_LIMITS
 
 AUDIT = ROOT / "cases" / "verksamhetsstyrningsmodell-2021-2023.yaml"
@@ -55,6 +58,35 @@ def test_validate_of_an_audit_loads_no_pack_and_still_names_unknown_and_retired_
     assert "unknown criterion 'aterapportering'" in misspelt.stderr and "did you mean 'aterrapportering'?" in misspelt.stderr
     retired = run_cli("validate", str(_naming(tmp_path, "kl-6-6")))
     assert retired.returncode == 2 and "criterion 'kl-6-6' is retired" in retired.stderr
+
+
+def test_the_names_are_read_once_a_run_however_many_audits_it_validates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from styraudit.engine.criteria import names as module
+    from styraudit.engine.session import CommandLine, Session
+
+    reads: list[int] = []
+    real = module.pack_names
+    monkeypatch.setattr(module, "pack_names", lambda *args: reads.append(1) or real(*args))
+    other = tmp_path / "other.yaml"
+    other.write_text(AUDIT.read_text(encoding="utf-8"), encoding="utf-8")
+    session = Session(CommandLine(paths=(str(AUDIT), str(other))))
+    for path in (AUDIT, other, AUDIT):
+        assert session.load(path).case.audit is not None
+    assert len(reads) == 1 and "pack" not in session.__dict__
+
+
+def test_a_case_about_to_be_judged_is_checked_against_the_pack_it_loads_not_read_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """report judges the case it loads: its criteria files are read once, for the pack."""
+    from styraudit.engine.criteria import names as module
+    from styraudit.engine.session import CommandLine, Session
+
+    monkeypatch.setattr(module, "pack_names", lambda *args: pytest.fail("the names were read on their own"))
+    session = Session(CommandLine())
+    assert session.load(AUDIT, judged=True).case.audit is not None and "pack" in session.__dict__
+    with pytest.raises(InputError, match="unknown criterion"):
+        Session(CommandLine()).load(_naming(tmp_path, "aterapportering"), judged=True)
 
 
 def test_a_name_the_text_defines_only_inside_a_loop_is_still_undefined_after_it() -> None:

@@ -1,6 +1,7 @@
 """What the report imports to draw its timeline: matplotlib's Figure, without the 3D toolkit that
 matplotlib would otherwise load to register a projection the flat picture never uses, and
-without its artists' generated docstrings; both are as before for whatever is imported later."""
+without its artists' generated `set()` docstrings and signatures; all are as before for whatever is
+imported later."""
 
 from __future__ import annotations
 
@@ -21,10 +22,14 @@ RUN = (
     "print('3d importable after:', Axes3D is not None)\n"
     "import matplotlib.artist, matplotlib.lines\n"
     "print('docstrings after:', matplotlib.artist.kwdoc(matplotlib.lines.Line2D) != '')\n"
+    "import inspect\n"
+    "print('plain set while drawn:', str(inspect.signature(matplotlib.lines.Line2D.set)) == '(self, **kwargs)')\n"
+    "class Later(matplotlib.lines.Line2D): pass\n"
+    "print('signatures after:', 'linewidth' in inspect.signature(Later.set).parameters)\n"
 )
 
 
-def test_the_timeline_is_drawn_without_the_3d_toolkit_or_docstrings_which_stay_available(tmp_path: Path) -> None:
+def test_the_timeline_is_drawn_without_the_3d_toolkit_docstrings_or_signatures_which_stay_available(tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     result = subprocess.run(
         [sys.executable, "-W", "error::UserWarning", "-c", RUN, str(SHIPPED), str(out)],
@@ -35,4 +40,5 @@ def test_the_timeline_is_drawn_without_the_3d_toolkit_or_docstrings_which_stay_a
     assert result.returncode == 0, result.stderr
     assert "drawn without 3d: True" in result.stdout and "3d importable after: True" in result.stdout
     assert "docstrings after: True" in result.stdout
+    assert "plain set while drawn: True" in result.stdout and "signatures after: True" in result.stdout
     assert "<svg" in out.read_text(encoding="utf-8")

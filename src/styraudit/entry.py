@@ -20,6 +20,9 @@ def main() -> None:
 
 
 def _main(args: list[str]) -> None:
+    from .load.lasting import start_up
+
+    start_up()  # no garbage collection while modules and models are made (load/lasting.py)
     # pydantic looks for plugins (entry points of every installed distribution) when it builds the
     # first schema: about 50 ms, more than validating a case. The tool's models are its own and no
     # plugin belongs in them; a user who wants one sets the variable (even empty) themselves.

@@ -39,7 +39,9 @@ def run(session: Session, options: ReportOptions) -> int:
     render = _renderer(options)  # an unknown part or extension is refused before any work
     inputs = _inputs(session, options)
     refuse_existing(options.output, options.force, inputs=inputs)
-    loaded = session.load(options.case)
+    # The pack is loaded to judge the case: its ids are looked up there, not read first on their own.
+    # Not with a folder of templates, whose labels, read next, could fail and must say so before the pack.
+    loaded = session.load(options.case, judged=options.templates is None)
     labels = load_labels(options.templates)
     # Every text of the report made printable: no control character reaches Markdown, HTML or Word.
     report = scrub(build_report(loaded, session.judge(loaded), session.pack, labels))

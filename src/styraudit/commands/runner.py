@@ -18,11 +18,13 @@ def exit_code(action: Callable[[], int]) -> int:
     Standard output is flushed here, so that a full disk or a closed pipe behind it is an error
     message with exit code 2 too, not a traceback at interpreter exit; Ctrl-C ends with 130.
     """
+    from ..load.lasting import started
     from ..load.printable import protect_standard_streams
     from ..text.messages import print_problems
     from .stdout import stdout_failed
 
     protect_standard_streams()
+    started()  # what start-up made lasts the run: frozen out of the collections the work makes
     try:
         code = action()
         sys.stdout.flush()

@@ -127,27 +127,35 @@ class Session:
     def pack(self) -> Any:
         """The criteria pack: shipped criteria unless replaced, the extra packs, then the configuration's
         severities and parameters."""
+        from ..load.lasting import lasting
         from .criteria import customise, load_pack
 
-        pack = load_pack(self._pack_directories(), self.limits)
-        settings = self.config.settings
-        return customise(pack, settings.severity, settings.params, self.config.locate)
+        with lasting():  # the pack lasts the run (its ~140 compiled texts): no collections while it is made
+            pack = load_pack(self._pack_directories(), self.limits)
+            settings = self.config.settings
+            return customise(pack, settings.severity, settings.params, self.config.locate)
 
     def _pack_directories(self) -> list[Path]:
         from .criteria.files import default_pack_dir
 
         return ([default_pack_dir()] if self.default_criteria else []) + self.criteria
 
-    def _names_known(self, idents: list[str]) -> bool:
+    def _names_known(self, idents: list[str], judged: bool = False) -> bool:
         """Whether the pack resolves every one of these ids, read cheaply while the pack is not loaded
         (validate). False when unsure: the caller then asks the full pack, which says why."""
-        if "pack" in self.__dict__:
+        if judged or "pack" in self.__dict__:
             return all(self.pack.resolve(i) is not None for i in idents)
-        from .criteria.names import pack_names
-
-        names = pack_names(self._pack_directories(), self.limits)
+        names = self._pack_names
         configured = [*self.config.settings.severity, *self.config.settings.params]
         return names is not None and all(names.knows(i) for i in [*idents, *configured])
+
+    @cached_property
+    def _pack_names(self) -> Any:
+        """The pack's names (criteria/names.py), read once a run as the pack is: every case with
+        an audit asked them again, 8 ms of each file `validate` read."""
+        from .criteria.names import pack_names
+
+        return pack_names(self._pack_directories(), self.limits)
 
     @cached_property
     def baseline(self) -> frozenset[str]:
@@ -158,11 +166,13 @@ class Session:
             raise InputError(problems)
         return keys
 
-    def load(self, path: str | Path, *, text: str | None = None) -> Any:
+    def load(self, path: str | Path, *, text: str | None = None, judged: bool = False) -> Any:
         """Load and validate one case file (a LoadedCase), and the criterion ids its audit questions
         name against the pack (loaded only for a case with an audit); raises InputError.
 
-        `text`: the case's YAML, not yet written to `path` (import checks a case before writing it)."""
+        `text`: the case's YAML, not yet written to `path` (import checks a case before writing it).
+        `judged`: the caller judges the case next, so the pack is loaded anyway; the ids are looked
+        up in it, not read cheaply first (report read the pack's files twice)."""
         from ..load.case import load_case, validate_document
         from ..load.yamldoc import load_bytes
         from .question_criteria import unknown_criteria, with_criteria_named
@@ -178,7 +188,7 @@ class Session:
             raise
         audit = loaded.case.audit
         named = [ident for question in audit.questions for ident in question.criteria] if audit is not None else []
-        if named and not self._names_known(named) and (problems := unknown_criteria(loaded, self.pack)):
+        if named and not self._names_known(named, judged) and (problems := unknown_criteria(loaded, self.pack)):
             raise InputError(problems)
         return loaded
 
