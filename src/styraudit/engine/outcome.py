@@ -7,7 +7,8 @@ Rule 1, criterion outcome from its checks (or from the criteria it is composed o
 
 Rule 2, answer to an audit question from the criteria the case links to it (and only those):
   Nej if a high-severity criterion is not fulfilled, or if more than half of the criteria that
-  could be assessed are not fulfilled (an even split is Delvis); Kan ej bedömas if a high-severity criterion cannot be
+  could be assessed are not fulfilled, or half of them with none of the rest holding even in its
+  main part (an even split is otherwise Delvis); Kan ej bedömas if a high-severity criterion cannot be
   assessed, or if none could be; Ja if no criterion is not fulfilled, none of high severity is only
   partly fulfilled and the main part holds: no more than half of the assessed criteria hold only in
   part (partly fulfilled with less of what they judged in order than falls short, shortfalls of a
@@ -80,7 +81,12 @@ def draft_answer(results: Iterable[Linked]) -> DraftedAnswer:
     assessed = [(o, main) for _, o, _, main in linked if o is not Outcome.cannot_assess]
     failed = [o for o, _ in assessed if o is Outcome.not_fulfilled]
     high = [o for _, o, s, _ in linked if s is Severity.high]
-    if Outcome.not_fulfilled in high or (assessed and 2 * len(failed) > len(assessed)):
+    # An even split: Delvis where something of the other half holds at least in its main part, else
+    # nothing of the question holds (Gotland 2016: a guideline not applied beside failing samples).
+    standing = any(o is Outcome.fulfilled or main for o, main in assessed if o is not Outcome.not_fulfilled)
+    if Outcome.not_fulfilled in high or (
+        assessed and (2 * len(failed) > len(assessed) or (2 * len(failed) == len(assessed) and not standing))
+    ):
         return DraftedAnswer(Answer.no)
     if not assessed or Outcome.cannot_assess in high:
         return DraftedAnswer(Answer.cannot_assess)
