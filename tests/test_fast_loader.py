@@ -96,6 +96,7 @@ def test_what_rapidyaml_reads_on_where_libyaml_stops_takes_the_python_path() -> 
         'a: "x\n  y" z\n',
         "- {a: b # c, d: e}\n- {f: g}\n",
         "a: [b, :c]\n",
+        'a: b\nc:\n  - d\n  - "e" f\n',
         "a: {:k: v}\n",
     ):
         assert fast.parse(text, DEFAULT_LIMITS) is None, text
@@ -228,3 +229,10 @@ def _mutated_case(draw: st.DrawFn) -> str:
 @given(_mutated_case())
 def test_edited_cases_load_alike(text: str) -> None:
     _same(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \"'{}[],:-#\n", max_size=40))
+def test_the_quote_gate_reads_the_quoted_lines_as_it_read_the_whole_text(text: str) -> None:
+    """The gate searches only the lines holding a quote (load/fast.py): none of its matches crosses a line."""
+    assert (fast._AFTER_QUOTE.search(fast._quoted_lines(text)) is None) == (fast._AFTER_QUOTE.search(text) is None)

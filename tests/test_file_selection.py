@@ -175,3 +175,24 @@ def test_our_broken_pyproject_table_is_reported_with_its_place(tmp_path: Path) -
     (tmp_path / "fall.yaml").write_text(CASE, encoding="utf-8")
     result = run_cli("check", "fall.yaml", cwd=tmp_path)
     assert result.returncode == 2 and "pyproject.toml: error: the file is not UTF-8" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "matched"),
+    [
+        ("drafts", "cases/drafts/a.yaml", True),
+        ("cases/drafts", "x/cases/drafts/a.yaml", True),
+        ("cases/drafts", "cases/x/drafts/a.yaml", False),
+        ("*.tmp.yaml", "a/b.tmp.yaml", True),
+        (".github/**", "x/.github/workflows/ci.yml", True),
+        ("a/**/b", "a/x/y/b/c.yaml", True),
+        ("a/**/b", "b/a/c.yaml", False),
+        ("./drafts", "drafts/a.yaml", True),
+        ("drafts/a.yaml/more", "drafts/a.yaml", False),
+    ],
+)
+def test_an_exclude_pattern_matches_a_run_of_folders_anywhere_in_the_path(pattern: str, path: str, matched: bool) -> None:
+    """A pattern without `**` matches as many path parts as it has segments, at any depth."""
+    from styraudit.load.walk import matches_anywhere
+
+    assert matches_anywhere(pattern, Path(path)) is matched

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +63,27 @@ def test_every_format_prepared_in_workers_writes_what_one_process_writes(tmp_pat
         two = run_cli("check", ".", "--as-of", "2024-01-01", "-f", fmt, "-j", "2", cwd=tmp_path)
         assert one.returncode == two.returncode == 2 and one.stdout == two.stdout and one.stdout, fmt
         assert '"ruleIndex": -1' not in one.stdout  # every stand-in index was replaced
+
+
+def test_a_check_run_freezes_what_is_loaded_and_leaves_the_collector_as_it_was(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """While the files are judged the pack is frozen out of the collector's walks and young objects
+    are collected less often; afterwards the process's collector is as it was."""
+    import gc
+
+    from styraudit.commands import check
+
+    before, seen = gc.get_threshold(), []
+    judge = check._judge_and_prepare
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append((gc.get_freeze_count(), gc.get_threshold()))
+        return judge(*args, **kwargs)
+
+    monkeypatch.setattr(check, "_judge_and_prepare", spy)
+    session = Session(CommandLine(paths=(str(CASES[0]),), as_of=date(2024, 1, 1), jobs=1), {})
+    check.run(session, check.CheckOutputs([("json", tmp_path / "out.json")]))
+    assert seen and seen[0][0] > 0 and seen[0][1][0] >= 10_000
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    assert (tmp_path / "out.json").read_text(encoding="utf-8").startswith('{"schema"')

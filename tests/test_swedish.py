@@ -105,3 +105,18 @@ def test_the_number_filters_are_in_the_sandbox() -> None:
         .render(ids=["RS", "HSN"], lookup={"RS": "Regionstyrelsen", "HSN": "Hälso- och sjukvårdsnämnden"}.get)
     )
     assert rendered == "var sjätte månad, mer än sex månader, regionstyrelsen och hälso- och sjukvårdsnämnden"
+
+
+@pytest.mark.parametrize("year", [1, 999, 2023, 9999])
+def test_date_sv_writes_what_babel_writes(year: int) -> None:
+    """date_sv reads Babel's month names once instead of formatting each date with Babel: the same text."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    from styraudit.model.base import PartialDate
+
+    for month in range(1, 13):
+        day = date(year, month, 9)
+        assert date_sv(day) == date_sv(day.isoformat()) == format_date(day, "d MMMM y", locale="sv_SE")
+        assert date_sv(PartialDate(year, month)) == format_date(day, "LLLL y", locale="sv_SE")

@@ -19,7 +19,7 @@ from ..text.i18n import _
 from ..text.messages import print_problems, print_warnings
 from .files import select_for
 from .output import AtomicTextFile, check_target, write_atomic
-from .parallel import ordered_map
+from .parallel import ordered_map, settled_heap
 from .progress import progress
 
 
@@ -87,6 +87,7 @@ def run(session: Session, outputs: CheckOutputs, root: Path | None = None) -> in
     summary = Summary(session.fail_on)
     keys: list[str] = []
     with ExitStack() as stack:
+        stack.enter_context(settled_heap())  # the pack, loaded above, is not walked again by the collector
         reporters = [_open(stack, name, target, session, outputs, pack, root, inputs) for name, target in outputs.outputs]
         for each in reporters:
             each.begin()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 from typing import Any
@@ -29,6 +29,13 @@ class CheckContext:
     subject: str | None = None
     recommendations: tuple[Any, ...] = ()
     documents: frozenset[str] | None = None
+
+    def narrowed(self, **changes: Any) -> CheckContext:
+        """This context with `changes` (a question's subject and documents, the recommendations); what
+        it made of the case alone, the id index and the display names, is handed on, not made again."""
+        narrow = replace(self, **changes)
+        narrow.__dict__.update(index=self.index, name=self.name)  # cached properties, set as they set themselves
+        return narrow
 
     def examines(self, ident: str) -> bool:
         """Whether the question examines this steering document or recorded absence (all, when it names none)."""
@@ -112,4 +119,4 @@ class CheckContext:
         """A display name for an id (text/names.py): a body's name, a role's title, a document's title."""
         from ..text.names import Names
 
-        return Names(self.case)
+        return Names(self.case, self.index)

@@ -8,7 +8,6 @@ judged here with the audit's recommendations in their context.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..errors import InputError, Problem
 from ..load.case import LoadedCase
@@ -69,4 +68,4 @@ def after_report(pack: CriteriaPack, loaded: LoadedCase) -> list[Criterion]:
 
 def with_recommendations(ctx: CheckContext, recommendations: tuple[AuditRecommendation, ...]) -> CheckContext:
     """The context the after-report criteria see: the audit's recommendations that the report makes."""
-    return replace(ctx, recommendations=tuple(r for r in recommendations if r.shown))
+    return ctx.narrowed(recommendations=tuple(r for r in recommendations if r.shown))

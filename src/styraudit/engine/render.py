@@ -28,7 +28,10 @@ def render(
         return template.one_line if collapse else plain  # type: ignore[union-attr]
     try:
         with rendering(MAX_RENDER_SECONDS):
-            text = template.render(**values, lookup=lookup)
+            if isinstance(template, LazyTemplate) and "lookup" not in values:
+                text = template.render_values(values, lookup=lookup)
+            else:  # a caller's own template; or values that name `lookup`, which Jinja's render refuses
+                text = template.render(**values, lookup=lookup)
             return " ".join(text.split()) if collapse else text
     except Exception as exc:  # whatever a text does wrong, the user gets file:line, not a traceback
         raise InputError([_render_problem(exc, values, where)]) from None

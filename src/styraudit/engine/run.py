@@ -52,7 +52,7 @@ def _evaluate(loaded: LoadedCase, pack: CriteriaPack, as_of: date | None) -> Cas
         named = scopes.get(criterion.id, ((None, ()),))
         for scope in named:
             if scope not in contexts:
-                contexts[scope] = replace(ctx, subject=scope[0], documents=frozenset(scope[1]) if scope[1] else None)
+                contexts[scope] = ctx.narrowed(subject=scope[0], documents=frozenset(scope[1]) if scope[1] else None)
             key = result_key(criterion.id, scope, named)
             judged = _judge(criterion, contexts[scope], loaded, _parts(results, scope))
             results[key] = replace(judged, subject=key[1], documents=key[2])

@@ -38,6 +38,7 @@ _C1 = re.compile(rb"\xc2[\x80-\x9f]")
 # like one only costs its file the Python path.
 _AFTER_QUOTE = re.compile(r"""(?m)(?:^|[-:\[,]|(?<!\{)\{)[ ]*(?:(?:"[^"\n]*"|'[^'\n]*')[ ]*[^ #:,\]}\n]|"[^"\n]*$|'[^'\n]*$)""")
 _MARKERS = ("---", "...", "%")
+_MARKER_LINE = re.compile(r"\n(?:---|\.\.\.|%)")  # one pass for the three: a third of the gate's time, not two thirds
 _INDICATORS = frozenset(",[]{}#&*!|>'\"%@`")  # a plain scalar cannot start with one in libyaml
 # In a flow collection `-`, `:` and `?` too: libyaml refuses `:x` there, and reads `- x` otherwise.
 _FLOW_INDICATORS = _INDICATORS | frozenset("-:?")
@@ -120,9 +121,9 @@ def _refused(text: str, raw: bytes) -> bool:
         return True
     if (b"\xc2" in raw and _C1.search(raw)) or text.startswith(_MARKERS):
         return True
-    if any(f"\n{marker}" in text for marker in _MARKERS):
+    if _MARKER_LINE.search(text):
         return True
-    if ('"' in text or "'" in text) and _AFTER_QUOTE.search(text):
+    if ('"' in text or "'" in text) and _AFTER_QUOTE.search(_quoted_lines(text)):
         return True
     at = text.find(" #")
     while at != -1:  # a comment on a line that opens a flow collection: rapidyaml reads it as text
@@ -137,6 +138,12 @@ def _refused(text: str, raw: bytes) -> bool:
                 return True
         at = text.find("?", at + 1)
     return False
+
+
+def _quoted_lines(text: str) -> str:
+    """The lines of `text` that hold a quote, which is all `_AFTER_QUOTE` can match: none of its
+    matches crosses a line. Searched alone they take a tenth of the time the whole text took."""
+    return "\n".join(line for line in text.split("\n") if '"' in line or "'" in line)
 
 
 def _line_before(text: str, at: int) -> str:

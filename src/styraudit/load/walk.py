@@ -10,6 +10,7 @@ segment that starts with "." too.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,15 +105,24 @@ def matches_anywhere(pattern: str, path: Path) -> bool:
 
     `drafts` skips every file under a folder named drafts, `cases/drafts` under that folder path,
     `*.tmp.yaml` such files anywhere, `.github/**` everything below a .github folder."""
-    segments = tuple(s for s in Path(pattern).parts if s not in ("/", "."))
+    segments = _segments(pattern)
     if not segments:
         return False
     parts = path.parts
+    if "**" not in segments:  # one part for each segment: only runs of that length can match
+        width = len(segments)
+        return any(_match_literal_dots(segments, parts[start : start + width]) for start in range(len(parts) - width + 1))
     for end in range(len(parts), 0, -1):
         for start in range(end):
             if _match_literal_dots(segments, parts[start:end]):
                 return True
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def _segments(pattern: str) -> tuple[str, ...]:
+    """A pattern's segments, made once: every file is held against each of some twenty patterns."""
+    return tuple(s for s in Path(pattern).parts if s not in ("/", "."))
 
 
 def _match_literal_dots(segments: tuple[str, ...], parts: tuple[str, ...]) -> bool:

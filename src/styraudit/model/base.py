@@ -68,15 +68,18 @@ class PartialDate:
             raise PydanticCustomError(
                 "partial_date", "not a date: write YYYY-MM-DD, YYYY-MM or YYYY, got '{text}'", {"text": text}
             )
-        written = [int(g) if g else None for g in match.groups()]
-        year, month, day = (g or 0 for g in written)
+        written_year, written_month, written_day = match.groups()
+        year = int(written_year)
+        month = int(written_month) if written_month else 0
+        day = int(written_day) if written_day else 0
         if not year:  # Python's dates start at year 1; year 0 would crash every later date computation
             raise PydanticCustomError("impossible_date", "impossible date {text}: there is no year 0", {"text": text})
-        if written[1] is not None and not 1 <= month <= 12:  # "2023-00" is no month, not "month unknown"
+        if written_month is not None and not 1 <= month <= 12:  # "2023-00" is no month, not "month unknown"
             raise PydanticCustomError(
                 "impossible_date", "impossible date {text}: there is no month {month}", {"text": text, "month": month}
             )
-        if written[2] is not None and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        # every month has 28 days: the calendar is asked only about the 29th to the 31st
+        if written_day is not None and not 1 <= day <= (28 if day <= 28 else calendar.monthrange(year, month)[1]):
             raise PydanticCustomError(
                 "impossible_date", "impossible date {text}: the month has no day {day}", {"text": text, "day": day}
             )

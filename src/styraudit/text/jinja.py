@@ -57,15 +57,30 @@ class BoundedTemplate(Template):
         ChainMap of globals twice at every render, half of what rendering a criterion text cost."""
         if shared or locals:
             return super().new_context(vars, shared, locals)
+        return self._context(vars or {})
+
+    def _context(self, values: Mapping[str, Any], **more: Any) -> Context:
         flat = self._flat_globals
         if flat is None:  # the globals are set up with the environment, before any template renders
             flat = self._flat_globals = dict(self.globals)
-        return new_context(self.environment, self.name, self.blocks, {**flat, **(vars or {})}, True, flat)
+        return new_context(self.environment, self.name, self.blocks, {**flat, **values, **more}, True, flat)
 
     def render(self, *args: Any, **kwargs: Any) -> str:
         """The text, with any control character a template wrote (`{{ '\\x1b' }}`) made visible."""
+        if self.environment.is_async:
+            self.environment.start()  # type: ignore[attr-defined]
+            return printable(super().render(*args, **kwargs))
+        return self.render_values(dict(*args, **kwargs))
+
+    def render_values(self, values: Mapping[str, Any], **more: Any) -> str:
+        """`render(**values, **more)` as Jinja's own render does it, without copying the values at each
+        call on the way in (engine/render.py): a criterion text is short, and each copy was a part of it."""
         self.environment.start()  # type: ignore[attr-defined]
-        return printable(super().render(*args, **kwargs))
+        context = self._context(values, **more)
+        try:
+            return printable(self.environment.concat(self.root_render_func(context)))  # type: ignore[attr-defined]
+        except Exception:
+            self.environment.handle_exception()
 
     def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
         self.environment.start()  # type: ignore[attr-defined]

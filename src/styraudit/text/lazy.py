@@ -56,3 +56,11 @@ class LazyTemplate:
         if self._plain is not None:
             return self._plain
         return self.template.render(*args, **kwargs)
+
+    def render_values(self, values: dict[str, Any], **more: Any) -> str:
+        """`render(**values, **more)`, without copying the values on the way (text/jinja.py)."""
+        if self._plain is not None:
+            return self._plain
+        compiled = self._compiled or self.template
+        fast = getattr(compiled, "render_values", None)  # the sandbox's templates (text/jinja.py) have it
+        return fast(values, **more) if fast is not None else compiled.render(values, **more)

@@ -14,8 +14,10 @@ from .swedish import definite
 class Names:
     """`names(ident)` is the id's display name, or the id itself when the case does not define it."""
 
-    def __init__(self, case: Case) -> None:
+    def __init__(self, case: Case, index: dict[str, tuple[str, tuple[str | int, ...]]] | None = None) -> None:
         self.case = case
+        if index is not None:  # the case's id index made already (engine/context.py), which is this one
+            self._index = index
 
     @cached_property
     def _index(self) -> dict[str, tuple[str, tuple[str | int, ...]]]:
