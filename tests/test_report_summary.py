@@ -123,3 +123,23 @@ _UNASSESSED = {"audit": {"title": "Budget", "purpose": "Granska budgeten.", "aud
 
 def _base() -> dict:
     return load_file(str(data_dir("templates") / "testing/base_case.yaml")).data
+
+
+def test_an_assessment_says_what_its_findings_rest_on_and_no_more() -> None:
+    """Uppsala 2021: the companies' reporting is partly fulfilled on a sample with minor deviations
+    alone; the Bedömning says so, and not that parts of the oversight are missing."""
+    from report_support import ROOT
+
+    report = report_of(ROOT / "cases" / "real" / "uppsala-agarstyrning-agardirektiv-2021.yaml")
+    said = " ".join(report.summary_assessment)
+    assert "stickprov visar vissa avvikelser" in said and "Delar av uppsikten" not in said
+    assert [r.text for r in report.recommendations] == [
+        "Säkerställ att bolagens rapportering till styrelsen följer ägardirektiven."
+    ]
+
+
+@pytest.mark.parametrize("case", ["sollentuna-verkstallighet-2017", "uppsala-agarstyrning-agardirektiv-2021"])
+def test_the_bedomning_has_no_empty_paragraph(case: str) -> None:
+    from report_support import ROOT
+
+    assert all(p.strip() for p in report_of(ROOT / "cases" / "real" / f"{case}.yaml").summary_assessment)

@@ -130,6 +130,9 @@ def _judge(criterion: Criterion, ctx: CheckContext, loaded: LoadedCase, done: di
         holds = _main_part_holds(criterion, observations)
     values = {"outcome": outcome.value, "parts": [(p, done[p].outcome.value) for p in spec.composed_of if p in done]}
     values["params"] = criterion.text_params
+    # The codes of the findings that fall short, so an assessment says what it rests on and no more
+    # (a sample with minor deviations is not "parts of the oversight missing").
+    values["found"] = sorted({o.code for o in observations if o.outcome in (Outcome.partly_fulfilled, Outcome.not_fulfilled)})
     # The body responsible for the subject, so that an assessment can name it ("Regionstyrelsen har
     # inte gett ...") rather than say "the responsible body"; None when the case names none.
     values["owner"] = getattr(ctx.case.initiative, "owner", None)

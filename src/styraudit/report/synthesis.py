@@ -76,7 +76,7 @@ def _either(name: str) -> str:
 def assessment(intro: str, by_theme: Iterable[Sequence[str]], purposes: Sequence[str], words: dict[str, Any]) -> tuple[str, ...]:
     """The Bedömning as connected paragraphs: the overall judgement, one paragraph per theme, the purposes at risk."""
     paragraphs = [intro] if intro else []
-    paragraphs += [" ".join(texts) for texts in by_theme if texts]
+    paragraphs += [" ".join(t for t in texts if t) for texts in by_theme if any(texts)]
     if purposes and len(paragraphs) > 1:
         # The sentence says "att ..." itself: a purpose written "Att vi ..." does not say it twice.
         listed = join_sv(re.sub(r"^att ", "", lower_first(p.rstrip("."))) for p in purposes)

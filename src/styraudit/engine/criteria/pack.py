@@ -149,7 +149,7 @@ def _load_criterion(
     # A check that failed to bind has its own error already; texts naming its parameters are not blamed too.
     shape: dict[str, Any] = {binding.check: None for binding in spec.checks}
     shape |= {b.check.id: params_shape(b.check) for b in bound}
-    names = TextNames(frozenset({"outcome", "parts", "owner"}), shape)
+    names = TextNames(frozenset({"outcome", "parts", "owner", "found"}), shape)
     assessment = {
         o: t
         for o, text in spec.assessment.items()
