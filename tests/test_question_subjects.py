@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from styraudit.engine.criteria import default_pack_dir, load_pack
 from styraudit.engine.run import evaluate
-from styraudit.load.case import validate_document
-from styraudit.load.resources import data_dir
-from styraudit.load.yamldoc import YamlDocument, load_file
 from styraudit.model.audit import Answer
-from styraudit.testing import merge
+from styraudit.testing import case_on_base
 
 REC = {"text": "Gör något.", "sources": ["d-prot"]}
 AUDIT = {
@@ -34,11 +31,23 @@ AUDIT = {
 
 
 def test_each_recommendation_question_gets_its_own_answer() -> None:
-    base = load_file(str(data_dir("templates") / "testing/base_case.yaml")).data
-    loaded = validate_document(YamlDocument("subjects.yaml", merge(base, AUDIT), {}))
+    loaded = case_on_base("subjects.yaml", AUDIT)
     result = evaluate(loaded, load_pack([default_pack_dir()]))
     assert {a.question: a.drafted for a in result.answers} == {"q1": Answer.yes, "q2": Answer.no}
     assert [(c.criterion, c.subject) for c in result.criteria] == [
         ("rekommendation-atgardad", "r1"),
         ("rekommendation-atgardad", "r2"),
     ]
+
+
+def test_a_question_s_narrowed_context_shares_what_was_made_of_the_case() -> None:
+    """The id index, the display names and the facts findings cite depend on the case alone: a
+    question's context (its subject) hands them on instead of making them again."""
+    from datetime import date
+
+    from styraudit.engine.context import CheckContext
+
+    ctx = CheckContext(case_on_base("subjects.yaml", AUDIT).case, date(2024, 1, 1))
+    narrow = ctx.narrowed(subject="r1")
+    assert narrow.subject == "r1" and ctx.subject is None
+    assert narrow.index is ctx.index and narrow.name is ctx.name and narrow.fact_refs is ctx.fact_refs

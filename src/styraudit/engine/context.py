@@ -32,9 +32,11 @@ class CheckContext:
 
     def narrowed(self, **changes: Any) -> CheckContext:
         """This context with `changes` (a question's subject and documents, the recommendations); what
-        it made of the case alone, the id index and the display names, is handed on, not made again."""
+        it made of the case alone, the id index, the display names and the facts findings cite, is
+        handed on, not made again."""
         narrow = replace(self, **changes)
-        narrow.__dict__.update(index=self.index, name=self.name)  # cached properties, set as they set themselves
+        # cached properties, set as they set themselves
+        narrow.__dict__.update(index=self.index, name=self.name, fact_refs=self.fact_refs)
         return narrow
 
     def examines(self, ident: str) -> bool:
