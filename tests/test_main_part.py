@@ -16,11 +16,8 @@ import pytest
 from styraudit.engine.criteria import default_pack_dir, load_pack
 from styraudit.engine.outcome import Outcome
 from styraudit.engine.run import evaluate
-from styraudit.load.case import validate_document
-from styraudit.load.resources import data_dir
-from styraudit.load.yamldoc import YamlDocument, load_file
 from styraudit.model.audit import Answer
-from styraudit.testing import merge
+from styraudit.testing import case_on_base
 
 WANTING = {"id": "reglemente", "kind": "regulation", "title": "Reglemente", "up_to_date": False, "known": False}
 IN_ORDER = {"id": "rutin", "kind": "routine", "title": "Rutin", "applied": True, "documented": True}
@@ -60,8 +57,7 @@ CASES = [
 
 @pytest.mark.parametrize(("facts", "outcome", "holds", "answer"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_the_main_part_and_the_answer(facts: dict[str, Any], outcome: Outcome, holds: bool, answer: Answer) -> None:
-    base = load_file(str(data_dir("templates") / "testing/base_case.yaml")).data
-    loaded = validate_document(YamlDocument("main_part.yaml", merge(base, facts), {}))
+    loaded = case_on_base("main_part.yaml", facts)
     result = evaluate(loaded, load_pack([default_pack_dir()]))
     (criterion,) = result.criteria
     assert (criterion.outcome, criterion.main_part_holds) == (outcome, holds)

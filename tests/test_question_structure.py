@@ -18,15 +18,13 @@ from styraudit.engine.outcome import Outcome, Severity
 from styraudit.engine.results import CaseResult
 from styraudit.engine.run import evaluate
 from styraudit.errors import InputError
-from styraudit.load.case import LoadedCase, validate_document
-from styraudit.load.resources import data_dir
-from styraudit.load.yamldoc import YamlDocument, load_file
+from styraudit.load.case import LoadedCase
 from styraudit.model.audit import Answer
 from styraudit.report.build import build_report
 from styraudit.report.labels import load_labels
 from styraudit.reporters import Summary
 from styraudit.reporters.json_out import JsonReporter
-from styraudit.testing import merge
+from styraudit.testing import case_on_base
 
 CRITERION = "styrdokument-finns-tillampas"
 SOURCE = {"sources": ["d-prot"]}
@@ -75,9 +73,8 @@ def _pack() -> CriteriaPack:
 
 
 def _loaded(questions: list[dict[str, Any]] = QUESTIONS) -> LoadedCase:
-    base = load_file(str(data_dir("templates") / "testing/base_case.yaml")).data
     audit = {"audit": {"title": "Uppsikt", "purpose": "Granska uppsikten.", "questions": questions}}
-    return validate_document(YamlDocument("struktur.yaml", merge(merge(base, FACTS), audit), {}))
+    return case_on_base("struktur.yaml", FACTS, audit)
 
 
 @cache
@@ -162,16 +159,11 @@ def test_a_question_about_a_programme_may_name_the_documents_of_its_parts() -> N
             {"id": "modell", "kind": "project_model", "title": "Projektmodell", "subject": "projektet", **SOURCE}
         ],
     }
-    base = merge(load_file(str(data_dir("templates") / "testing/base_case.yaml")).data, subjects)
     question = _question("q1", subject="programmet", documents=["modell"], criteria=[CRITERION])
     audit = {"audit": {"title": "Program", "purpose": "Granska.", "questions": [question]}}
-    loaded = validate_document(YamlDocument("program.yaml", merge(base, audit), {}))
+    loaded = case_on_base("program.yaml", subjects, audit)
     assert [(c.documents, c.outcome) for c in evaluate(loaded, _pack()).criteria] == [(("modell",), Outcome.cannot_assess)]
     with pytest.raises(InputError, match="is about the subject 'programmet', not the question's 'projektet'"):
         other = {**question, "subject": "projektet", "documents": ["modell"]}
         programme_doc = {"steering_documents": [{**subjects["steering_documents"][0], "subject": "programmet"}]}
-        validate_document(
-            YamlDocument(
-                "program.yaml", merge(merge(base, programme_doc), {"audit": {**audit["audit"], "questions": [other]}}), {}
-            )
-        )
+        case_on_base("program.yaml", subjects, programme_doc, {"audit": {**audit["audit"], "questions": [other]}})

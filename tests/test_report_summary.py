@@ -7,14 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from report_support import pack, real_report, rendered, report_of, variant
+from report_support import ROOT, pack, real_report, rendered, report_of, variant
 from styraudit.engine.run import evaluate
-from styraudit.load.case import validate_document
-from styraudit.load.resources import data_dir
-from styraudit.load.yamldoc import YamlDocument, load_file
 from styraudit.report.build import build_report
 from styraudit.report.labels import load_labels
-from styraudit.testing import merge
+from styraudit.report.model import Report
+from styraudit.testing import case_on_base
 
 # Seed 000's assessments (issue 11), each as a phrase chapter 1 must contain.
 SEED_ASSESSMENTS = {
@@ -63,8 +61,6 @@ def test_no_top_down_judgement_when_a_committee_decided_on_the_work(tmp_path: Pa
 
 
 def test_a_goal_chain_summary_condenses_findings_of_one_kind_and_says_how_many_more() -> None:
-    from report_support import ROOT
-
     report = report_of(ROOT / "cases" / "fokusomraden-2024-2027.yaml")
     said = [s.text for p in report.summary_paragraphs for s in p]
     assert len(said) <= 12, len(said)
@@ -99,21 +95,27 @@ SUMMARIES = [
 ]
 
 
+def _real(case: str) -> Report:
+    return report_of(ROOT / "cases" / "real" / f"{case}.yaml")
+
+
+def _opens_with_the_overall_judgement(report: Report, answer: str) -> bool:
+    """Whether the Bedömning opens with the overall judgement for `answer`, whichever bodies it names."""
+    before, after = load_labels()["synthesis"]["intro"][answer].split("{bodies}")
+    return report.summary_assessment[0].startswith(before) and report.summary_assessment[0].endswith(after)
+
+
 @pytest.mark.parametrize(("case", "said"), SUMMARIES, ids=[s[0] for s in SUMMARIES])
 def test_chapter_1_tells_what_was_found_in_order_when_nothing_falls_short(case: str, said: str) -> None:
-    from report_support import ROOT
-
-    report = report_of(ROOT / "cases" / "real" / f"{case}.yaml")
+    report = _real(case)
     assert said in " ".join(s.text for s in report.summary_observations)
-    opening = load_labels()["synthesis"]["intro"]["yes"].split("{bodies}")
-    assert report.summary_assessment[0].startswith(opening[0]) and report.summary_assessment[0].endswith(opening[1])
+    assert _opens_with_the_overall_judgement(report, "yes")
 
 
 def test_a_case_none_of_whose_questions_can_be_assessed_says_so_in_its_bedomning() -> None:
-    loaded = validate_document(YamlDocument("ingen-budget.yaml", merge(_base(), _UNASSESSED), {}))
+    loaded = case_on_base("ingen-budget.yaml", _UNASSESSED)
     report = build_report(loaded, evaluate(loaded, pack()), pack())
-    opening = load_labels()["synthesis"]["intro"]["cannot_assess"].split("{bodies}")
-    assert report.summary_assessment[0].startswith(opening[0]) and report.summary_assessment[0].endswith(opening[1])
+    assert _opens_with_the_overall_judgement(report, "cannot_assess")
     assert not report.summary_observations  # what the evidence does not show is the auditor's list, not the text
 
 
@@ -121,16 +123,10 @@ _QUESTION = {"id": "q", "text": "Följs budgeten upp?", "criteria": ["ekonomi-bu
 _UNASSESSED = {"audit": {"title": "Budget", "purpose": "Granska budgeten.", "audited_bodies": ["HSN"], "questions": [_QUESTION]}}
 
 
-def _base() -> dict:
-    return load_file(str(data_dir("templates") / "testing/base_case.yaml")).data
-
-
 def test_an_assessment_says_what_its_findings_rest_on_and_no_more() -> None:
     """Uppsala 2021: the companies' reporting is partly fulfilled on a sample with minor deviations
     alone; the Bedömning says so, and not that parts of the oversight are missing."""
-    from report_support import ROOT
-
-    report = report_of(ROOT / "cases" / "real" / "uppsala-agarstyrning-agardirektiv-2021.yaml")
+    report = _real("uppsala-agarstyrning-agardirektiv-2021")
     said = " ".join(report.summary_assessment)
     assert "stickprov visar vissa avvikelser" in said and "Delar av uppsikten" not in said
     assert [r.text for r in report.recommendations] == [
@@ -140,6 +136,4 @@ def test_an_assessment_says_what_its_findings_rest_on_and_no_more() -> None:
 
 @pytest.mark.parametrize("case", ["sollentuna-verkstallighet-2017", "uppsala-agarstyrning-agardirektiv-2021"])
 def test_the_bedomning_has_no_empty_paragraph(case: str) -> None:
-    from report_support import ROOT
-
-    assert all(p.strip() for p in report_of(ROOT / "cases" / "real" / f"{case}.yaml").summary_assessment)
+    assert all(p.strip() for p in _real(case).summary_assessment)

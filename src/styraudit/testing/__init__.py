@@ -37,7 +37,7 @@ from ..engine.outcome import Outcome
 from ..engine.registry import checks
 from ..engine.results import AuditRecommendation, CheckResult
 from ..errors import InputError, Problem
-from ..load.case import validate_document
+from ..load.case import LoadedCase, validate_document
 from ..load.resources import data_dir
 from ..load.yamldoc import YamlDocument, load_file
 from ..model.paths import dotted
@@ -51,6 +51,7 @@ __all__ = [
     "FixtureCase",
     "FixtureFile",
     "assert_fixture",
+    "case_on_base",
     "fixture_params",
     "load_fixtures",
     "merge",
@@ -112,6 +113,15 @@ def load_fixtures(path: Path) -> list[CheckFixture]:
             )
         )
     return fixtures
+
+
+def case_on_base(name: str, *changes: Any) -> LoadedCase:
+    """The shipped base case with each of `changes` merged onto it in turn, validated as the case
+    file `name` (with no positions of its own: a test of the judgement, not of the loader)."""
+    data = load_file(str(data_dir("templates") / BASE_CASE)).data
+    for change in changes:
+        data = merge(data, change)
+    return validate_document(YamlDocument(name, data, {}))
 
 
 def merge(base: Any, change: Any) -> Any:
