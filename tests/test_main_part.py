@@ -47,7 +47,7 @@ CASES = [
     ("in-order-beside", _case("styrdokument-finns-tillampas", steering_documents=[WANTING, IN_ORDER]), Outcome.partly_fulfilled, True, Answer.yes),
     ("more-short-than-in-order", _case("styrdokument-finns-tillampas", steering_documents=[WANTING, IN_ORDER], absences=[MISSING]), Outcome.partly_fulfilled, False, Answer.partly),
     ("outdated-only", _case("styrdokument-finns-tillampas", steering_documents=[OUTDATED]), Outcome.partly_fulfilled, True, Answer.yes),
-    ("outdated-and-wanting", _case("styrdokument-finns-tillampas", steering_documents=[{**OUTDATED, "applied": False}]), Outcome.partly_fulfilled, False, Answer.partly),
+    ("outdated-and-wanting", _case("styrdokument-finns-tillampas", steering_documents=[{**OUTDATED, "applied": "partly"}]), Outcome.partly_fulfilled, False, Answer.partly),
     ("sample-with-minor-deviations", _case("ik-kontroller-genomforda", samples=[SAMPLE]), Outcome.partly_fulfilled, True, Answer.yes),
     ("sample-mostly-wrong", _case("ik-kontroller-genomforda", samples=[FEW_IN_ORDER]), Outcome.not_fulfilled, False, Answer.no),
     ("part-missing-only", _case("agarstyrning-uppsikt-rapportering", absences=[REGISTER]), Outcome.partly_fulfilled, True, Answer.yes),

@@ -37,6 +37,7 @@ from ..engine.context import CheckContext
 from ..engine.outcome import Outcome, combine
 from ..engine.registry import Check, Params
 from ..engine.results import Finding
+from ..model.common import Application
 from ..model.facts import AnchoringKind, Understanding
 from ..model.paths import YamlPath
 from ..model.steering import SteeringKind
@@ -253,7 +254,7 @@ def _formal(ctx: CheckContext) -> list[Finding]:
         ):
             continue
         bodies = list(dict.fromkeys(b for b in (doc.adopted_by, owner) if b))
-        routines = [(p, r) for p, r in reporting_routines(ctx) if r.applied and r.reports_to in bodies]
+        routines = [(p, r) for p, r in reporting_routines(ctx) if r.applied is Application.yes and r.reports_to in bodies]
         reports = [(("reporting", j), r) for j, r in enumerate(ctx.case.reporting) if r.to in bodies]
         if not routines and not reports:
             continue

@@ -40,6 +40,7 @@ from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
 from ..engine.results import Finding, Found
 from ..model.base import PartialDate
+from ..model.common import Application
 from ..model.facts import DecisionKind, ReportDepth, ReportForm, ReportingEvent
 from ..model.paths import YamlPath
 from ._routines import months_between, reporting_routines
@@ -50,7 +51,7 @@ Dated = list[tuple[date, Finding]]
 PERIOD: YamlPath = ("initiative", "period")
 GAP = ("body", "from", "to", "months", "max_gap_months", "from_start", "to_end")
 DEVIATION = ("body", "report", "date", "covered", "noted", "absences", "act_within_months")
-ROUTINE = ("body", "routine", "title", "reports_per_year", "months", "max_gap_months", "missing")
+ROUTINE = ("body", "routine", "title", "reports_per_year", "months", "max_gap_months", "missing", "applied")
 
 CODES = Codes(
     no_period=Code(
@@ -239,12 +240,13 @@ def _by_routine(ctx: CheckContext, params: FollowUpCadenceParams, body: str) -> 
     for path, doc in reporting_routines(ctx, body):
         per_year = doc.reports_per_year
         months = months_between(per_year) if per_year else None
-        missing = [name for name, value in (("applied", doc.applied), ("reports_per_year", per_year)) if value is None]
+        applied = {Application.yes: True, Application.no: False}.get(doc.applied)  # in part or not yet: unknown cadence
+        missing = [name for name, value in (("applied", applied), ("reports_per_year", per_year)) if value is None]
         values = {"body": body, "routine": doc.id, "title": doc.title, "reports_per_year": per_year, "months": months}
-        values |= {"max_gap_months": params.max_gap_months, "missing": missing}
-        if doc.applied is False:
+        values |= {"max_gap_months": params.max_gap_months, "missing": missing, "applied": doc.applied}
+        if applied is False:
             code = CODES.routine_not_applied
-        elif months is None or doc.applied is None:
+        elif months is None or applied is None:
             code = CODES.routine_unknown
         else:
             code = CODES.routine_sparse if months > params.max_gap_months else CODES.routine_regular

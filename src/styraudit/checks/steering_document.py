@@ -5,16 +5,20 @@ the case knows of it; a question that names what it examines (`documents`) has o
 and only the recorded absences it names. Yes/no facts may be unknown; an unknown fact never counts against it.
 PASS: a document with at least one confirmed quality (adopted, documented or stated content, known,
 applied, up to date) and none that is known to be wanting.
-PARTLY: a document is known not to be documented, known or applied, was adopted by another body
+PARTLY: a document is known not to be documented or known, is applied only in part (`applied: partly`:
+with departures, or varying between units), was adopted by another body
 than the one required, or lacks something it should contain; or a recorded absence says a part is
 missing (`part_absences`, e.g. no benefit plan in a project model). A document known only not to be
 up to date is partly fulfilled too, but as a part only: it exists and still steers, and what is out
 of date (an amount no longer current) is a part of it.
-FAIL: a recorded absence says the document itself is missing (`absences`), and no document of the
-kinds exists, in order or deficient. Some in order and some missing (one company of six without an
+FAIL: a document is known not to be applied (`applied: false`): it exists on paper but does not steer,
+and with no other document in order the steering is not in place. Or a recorded absence says the
+document itself is missing (`absences`), and no document of the kinds exists, in order or deficient. Some in order and some missing (one company of six without an
 owner directive) is partly; so are documents that exist but are deficient beside a missing one (plans
 written down but unlinked, beside a process the council never decided): they hold in part.
-CANNOT ASSESS: the case records no such document and no absence, or only documents of which it knows nothing.
+CANNOT ASSESS: the case records no such document and no absence, or only documents of which it knows
+nothing, or a document adopted so lately that it has not yet had time to be applied (`applied: not_yet`):
+what it will steer cannot be judged yet, so it neither holds up nor excuses what steered before it.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from ..engine.outcome import Outcome
 from ..engine.registry import Check, Params
 from ..engine.results import Finding
 from ..model.absence import AbsenceKind
+from ..model.common import Application
 from ..model.org import BodyKind
 from ..model.steering import SteeringKind
 from ._scope import absences, balance, steering_documents
@@ -49,6 +54,10 @@ CODES = Codes(
         part=True,
     ),
     document_deficient=Code(Outcome.partly_fulfilled, "a document with a quality known to be wanting, or content it lacks", DOC),
+    document_not_applied=Code(
+        Outcome.not_fulfilled, "a document known not to be applied: it exists, but does not steer what it should", DOC
+    ),
+    document_too_new=Code(Outcome.cannot_assess, "a document adopted so lately that it has not yet had time to be applied", DOC),
     document_unconfirmed=Code(Outcome.cannot_assess, "a document of which the case confirms none of the required qualities", DOC),
     part_missing=Code(
         Outcome.partly_fulfilled,
@@ -89,7 +98,8 @@ def _judge(ctx: CheckContext, params: SteeringDocumentParams, path: tuple, doc: 
     if adopted and params.adopted_by and doc.adopted_by and not ctx.is_body(doc.adopted_by, *params.adopted_by):
         adopted = False  # adopted, but by a body that may not adopt it
     documented = doc.documented if doc.documented is not None else (True if doc.document or doc.requires else None)
-    qualities = {"adopted": adopted, "documented": documented, "known": doc.known, "applied": doc.applied}
+    applied = {Application.yes: True, Application.partly: False, Application.no: False}.get(doc.applied)
+    qualities = {"adopted": adopted, "documented": documented, "known": doc.known, "applied": applied}
     qualities["up_to_date"] = doc.up_to_date
     confirmed = [q for q, v in qualities.items() if v is True]
     wanting = [q for q, v in qualities.items() if v is False]
@@ -97,10 +107,14 @@ def _judge(ctx: CheckContext, params: SteeringDocumentParams, path: tuple, doc: 
     values = {"document": doc.id, "title": doc.title, "adopted_by": doc.adopted_by, "confirmed": confirmed}
     values |= {"wanting": wanting, "lacks": list(doc.lacks), "unknown": unknown}
     values["inferred"] = ["documented"] if doc.documented is None and not doc.document and doc.requires else []
+    if doc.applied is Application.no:
+        return CODES.document_not_applied(values, [path])
     if wanting == ["up_to_date"] and not doc.lacks:
         return CODES.document_outdated(values, [path])
     if wanting or doc.lacks:
         return CODES.document_deficient(values, [path])
+    if doc.applied is Application.not_yet:
+        return CODES.document_too_new(values, [path])
     required = params.require or QUALITIES
     met = all(qualities.get(q) for q in params.require) if params.require else any(qualities[q] for q in required)
     return (CODES.document_in_order if met else CODES.document_unconfirmed)(values, [path])

@@ -8,7 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from .base import ACTOR, Id, Inconsistency, PartialDate, Text, new_list, ref
-from .common import Fact, YesNo
+from .common import Applied, Fact, YesNo
 
 
 class SteeringKind(StrEnum):
@@ -44,7 +44,7 @@ class SteeringDocument(Fact):
     document: ref("document") | None = None
     documented: YesNo = None
     known: YesNo = None
-    applied: YesNo = None
+    applied: Applied = None
     applies_to: list[ref(*ACTOR)] = Field(default_factory=new_list)
     requires: list[Text] = Field(default_factory=new_list)
     lacks: list[Text] = Field(default_factory=new_list)
