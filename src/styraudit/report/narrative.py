@@ -83,11 +83,36 @@ def _text(collection: str, fact: Any, name: Names, labels: dict[str, Any]) -> st
         )
         text = tidy(" ".join(text.split()))
         return text[:1].upper() + text[1:]
+    if collection == "steering_documents":
+        return _steering_document(fact, name, labels)
     for field in TEXT_FIELDS:
         value = getattr(fact, field, None)
         if isinstance(value, str) and value.strip():
             return _referenced(tidy(value), getattr(fact, "reference", None), labels)
     return ""
+
+
+def _steering_document(doc: Any, name: Names, labels: dict[str, Any]) -> str:
+    """Who adopted the document and when, then what the case knows of it, each as the source states it;
+    what it lacks in its own words."""
+    told = labels["narrative"]["steering_document"]
+    said = told["routine" if doc.kind.value == "routine" else "document"]
+    when = f" {told['when'][doc.adopted.precision].format(date=date_sv(doc.adopted))}" if doc.adopted else ""
+    if doc.adopted_by:
+        parts = [said["adopted"].format(title=doc.title, by=lower_first(name(doc.adopted_by)), when=when)]
+    else:
+        parts = [
+            said["adopted_when"].format(title=doc.title, when=when.strip()) if when else said["exists"].format(title=doc.title)
+        ]
+    if doc.revised:
+        parts.append(said["revised"].format(when=told["when"][doc.revised.precision].format(date=date_sv(doc.revised))))
+    for quality in ("documented", "known", "applied", "up_to_date"):
+        value = getattr(doc, quality)
+        key = value.value if hasattr(value, "value") else {True: "true", False: "false"}.get(value)
+        if key and key in said[quality]:
+            parts.append(said[quality][key])
+    parts.extend(lack.strip() for lack in doc.lacks)
+    return tidy(" ".join(parts))
 
 
 def _referenced(text: str, reference: Any, labels: dict[str, Any]) -> str:
