@@ -146,7 +146,7 @@ def _matching_questions() -> tuple[int, int]:
 
 
 # The done-when asks for 90 %; strict, so the mark must go once the share is reached.
-@pytest.mark.xfail(reason="done-when not yet met: 53 of 61 published answers drafted (87 %)", strict=True)
+@pytest.mark.xfail(reason="done-when not yet met: 54 of 61 published answers drafted (89 %)", strict=True)
 def test_at_least_ninety_percent_of_the_published_answers_are_drafted() -> None:
     matched, total = _matching_questions()
     assert matched >= 0.9 * total, f"{matched} of {total}"

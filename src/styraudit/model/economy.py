@@ -8,7 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from .amount import Amount
-from .base import ACTOR, Id, Inconsistency, PartialDate, Period, Sourced, Text, new_list, ref
+from .base import ACTOR, Id, Inconsistency, PartialDate, Period, Sourced, StrictModel, Text, new_list, ref
 from .common import Fact, YesNo
 
 
@@ -29,8 +29,21 @@ class FigureKind(StrEnum):
     outcome = "outcome"
 
 
+class Adjustment(StrictModel):
+    """A balanskravsjustering: an item the law's balance requirement (KL 11 kap.) leaves out of a year's
+    result, as the source states it. Signed as it changes the result: a cost left out (the effect of a
+    changed discount rate for the pension liability, an unrealised loss) is positive, a gain left out
+    (realisationsvinster) negative."""
+
+    amount: Amount
+    reason: Text
+
+
 class Figure(Sourced):
-    """An estimate (kalkyl), forecast (prognos) or outcome (utfall) at a date, and to whom it was reported."""
+    """An estimate (kalkyl), forecast (prognos) or outcome (utfall) at a date, and to whom it was reported.
+    On the outcome or forecast of a result requirement, `adjustments` are the balance requirement's
+    adjustments of that result; a figure that records them is the year's result the balance result is
+    counted from."""
 
     kind: FigureKind
     date: PartialDate
@@ -39,6 +52,7 @@ class Figure(Sourced):
     covers: str | None = None
     reported_to: ref("body") | None = None
     report: ref("report") | None = None
+    adjustments: list[Adjustment] = Field(default_factory=new_list)
 
 
 class Deviation(Fact):
@@ -101,6 +115,13 @@ class BudgetFrame(Fact):
                     ("figures", index, "date"),
                     f"an outcome dated {figure.date} is before the budget's {'period' if self.period else 'year'} ({start})",
                     "an outcome (utfall) can only be reported from the budget year on; is it an estimate or a forecast?",
+                )
+        for index, figure in enumerate(self.figures):
+            if figure.adjustments and (self.kind is not BudgetKind.result_requirement or figure.kind is FigureKind.estimate):
+                yield (
+                    ("figures", index, "adjustments"),
+                    "balance requirement adjustments belong to the outcome or forecast of a result",
+                    "record them on an outcome or forecast of a budget of kind: result_requirement",
                 )
         if self.decided and start and self.decided.earliest() > _end(self).latest():
             yield (("decided",), f"the budget is decided ({self.decided}) after its year or period has ended", "check the dates")
