@@ -31,7 +31,7 @@ from ..model.amount import UNITS, Amount
 from ..model.economy import BudgetFrame, BudgetKind, FigureKind
 from ..model.paths import YamlPath
 from ._scope import in_scope
-from .budget_balance import responses
+from .budget_balance import answered_deficit
 
 BUDGET = ("budget", "label")
 RESULT = (*BUDGET, "reading", "result", "balance", "adjustments")
@@ -83,13 +83,8 @@ def _judge(ctx: CheckContext, budget: BudgetFrame, path: YamlPath) -> Finding:
     facts = [(*path, "figures", index)]
     if balance >= 0:
         return CODES.balance_met(values, facts)
-    measures, decided, answered = responses(ctx, budget)
-    if measures or decided:
-        return CODES.negative_with_plan({**values, "measures": measures}, facts)
-    if answered:
-        statements = [a.statement for _, a in answered]
-        return CODES.negative_without_plan({**values, "statements": statements}, [*facts, *(p for p, _ in answered)])
-    return CODES.negative_plan_unknown(values, facts)
+    answers = (CODES.negative_with_plan, CODES.negative_without_plan, CODES.negative_plan_unknown)
+    return answered_deficit(ctx, budget, values, facts, answers)
 
 
 def _latest(budget: BudgetFrame) -> list[tuple[int, Any]]:

@@ -82,28 +82,31 @@ def _judge(ctx: CheckContext, budget: BudgetFrame, path: YamlPath) -> Finding:
     values = {**base, "reading": decisive.kind, "amount": decisive.amount}
     if not decisive.deficit:
         return CODES.in_balance(values, [decisive.path])
-    measures, decided, answered = responses(ctx, budget)
-    if measures or decided:
-        return CODES.deficit_with_measures({**values, "measures": measures}, [decisive.path])
-    if answered:
-        statements = [a.statement for _, a in answered]
-        return CODES.deficit_without_measures({**values, "statements": statements}, [decisive.path, *(p for p, _ in answered)])
-    return CODES.deficit_measures_unknown(values, [decisive.path])
+    answers = (CODES.deficit_with_measures, CODES.deficit_without_measures, CODES.deficit_measures_unknown)
+    return answered_deficit(ctx, budget, values, [decisive.path], answers)
 
 
-def responses(ctx: CheckContext, budget: BudgetFrame) -> tuple[list[str], list[str], list[tuple[YamlPath, Any]]]:
-    """What answered the budget's deficit: the measures and decisions on its deviations, and the recorded
-    absences of action or decision that name one of them (`in_response_to`)."""
+def answered_deficit(
+    ctx: CheckContext, budget: BudgetFrame, values: dict[str, Any], facts: list[YamlPath], codes: tuple[Code, Code, Code]
+) -> Finding:
+    """How the budget's deficit was answered, as one of three codes (with measures, without, not known):
+    measures or decisions on its deviations, else recorded absences of action or decision that name one
+    of them (`in_response_to`), else nothing the case says."""
+    with_measures, without_measures, unknown = codes
     deficits = [d for d in budget.deviations if _deviation_deficit(d)] or list(budget.deviations)
     measures = [m for d in deficits for m in d.measures]
-    decided = [d.decision for d in deficits if d.decision]
+    if measures or any(d.decision for d in deficits):
+        return with_measures({**values, "measures": measures}, facts)
     answered = [
         (a_path, a)
         for kind in ("action", "decision")
         for a_path, a in ctx.absences(kind)
         if any(d.id and d.id in a.in_response_to for d in deficits)
     ]
-    return measures, decided, answered
+    if answered:
+        statements = [a.statement for _, a in answered]
+        return without_measures({**values, "statements": statements}, [*facts, *(p for p, _ in answered)])
+    return unknown(values, facts)
 
 
 def _readings(budget: BudgetFrame, path: YamlPath) -> Iterable[Reading]:

@@ -97,7 +97,11 @@ def _steering_document(doc: Any, name: Names, labels: dict[str, Any]) -> str:
     what it lacks in its own words."""
     told = labels["narrative"]["steering_document"]
     said = told["routine" if doc.kind.value == "routine" else "document"]
-    when = f" {told['when'][doc.adopted.precision].format(date=date_sv(doc.adopted))}" if doc.adopted else ""
+
+    def dated(value: PartialDate) -> str:
+        return told["when"][value.precision].format(date=date_sv(value))
+
+    when = f" {dated(doc.adopted)}" if doc.adopted else ""
     if doc.adopted_by:
         parts = [said["adopted"].format(title=doc.title, by=lower_first(name(doc.adopted_by)), when=when)]
     else:
@@ -105,7 +109,7 @@ def _steering_document(doc: Any, name: Names, labels: dict[str, Any]) -> str:
             said["adopted_when"].format(title=doc.title, when=when.strip()) if when else said["exists"].format(title=doc.title)
         ]
     if doc.revised:
-        parts.append(said["revised"].format(when=told["when"][doc.revised.precision].format(date=date_sv(doc.revised))))
+        parts.append(said["revised"].format(when=dated(doc.revised)))
     for quality in ("documented", "known", "applied", "up_to_date"):
         value = getattr(doc, quality)
         key = value.value if hasattr(value, "value") else {True: "true", False: "false"}.get(value)
